@@ -1,0 +1,82 @@
+#pragma once
+// The HTTP vocabulary shared by the server (http/) and the handlers (web/, api/).
+// It lives in core/ so that web/ and api/ can describe their routes without knowing the
+// server, and the server can run them without knowing any domain object. No Beast here.
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace hearth {
+
+enum class Method { get, head, post, put, patch, delete_, options, other };
+const char* method_name(Method method);
+Method parse_method(std::string_view name);
+
+using HeaderList = std::vector<std::pair<std::string, std::string>>;
+
+struct Request {
+  Method method = Method::get;
+  std::string target;  // as sent: path plus query
+  std::string path;    // percent-decoded path, without the query
+  std::string query;   // raw query string, without '?'
+  HeaderList headers;  // names as sent; look-ups are case-insensitive
+  std::string body;
+  // Filled by the server: an opaque key for the client connection (a keyed hash of the
+  // address, never the address itself) used only for rate limiting.
+  std::string client_key;
+  bool secure = false;  // served over HTTPS (directly or per a trusted proxy header)
+  // Filled by the router: values of {name} segments of the matched route pattern.
+  std::vector<std::pair<std::string, std::string>> params;
+
+  std::optional<std::string_view> header(std::string_view name) const;
+  std::optional<std::string> cookie(std::string_view name) const;
+  std::optional<std::string> param(std::string_view name) const;
+  std::optional<std::string> query_value(std::string_view name) const;
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "text/html; charset=utf-8";
+  HeaderList headers;  // extra headers, e.g. Set-Cookie, Location, Cache-Control
+  std::string body;
+  // Set by the static-asset handler for bodies that are already gzip-compressed.
+  bool body_is_gzip = false;
+
+  void set_header(std::string name, std::string value);
+  std::optional<std::string_view> header(std::string_view name) const;
+};
+
+Response redirect_see_other(std::string location);  // 303 after a successful form POST
+
+struct CookieOptions {
+  bool http_only = true;
+  bool secure = false;
+  std::string same_site = "Lax";
+  std::optional<int64_t> max_age_seconds;  // none: a session cookie; 0: delete
+};
+std::string format_set_cookie(std::string_view name, std::string_view value,
+                              const CookieOptions& options);
+
+// application/x-www-form-urlencoded and query strings.
+std::vector<std::pair<std::string, std::string>> parse_form(std::string_view body);
+std::string percent_encode(std::string_view text);
+std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space);
+
+// A route as web/ and api/ describe it. Pattern segments in braces are parameters:
+// "/groups/{slug}/threads/{id}".
+using Handler = std::function<Response(Request&)>;
+struct Route {
+  Method method;
+  std::string pattern;
+  Handler handler;
+  std::string name;  // label for metrics and logs, e.g. "web.home"
+  // Handlers that may block on the database run on the worker pool; pure, fast ones
+  // (static assets, health) run inline on the network thread.
+  bool runs_inline = false;
+};
+
+}  // namespace hearth
