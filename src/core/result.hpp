@@ -25,6 +25,7 @@ struct Error {
   ErrorCode code;
   std::string message;  // shown to the person: plain, warm, actionable
   std::string field;    // the form field it concerns, if any
+  int retry_after_seconds = 0;  // for rate_limited: when trying again will work
 };
 
 inline Error make_error(ErrorCode code, std::string message, std::string field = {}) {

@@ -1,0 +1,32 @@
+#pragma once
+// What every action needs: the store, the clock, the limits and the server's secret key.
+// Built once by app/ and passed by reference; tests build one with a FakeClock.
+#include <cstdint>
+#include <string>
+
+#include "core/clock.hpp"
+#include "core/crypto.hpp"
+#include "store/store.hpp"
+
+namespace hearth {
+
+struct Limits {
+  int64_t signups_per_client_per_hour = 10;
+  int64_t login_attempts_per_client_per_15_minutes = 60;
+  int64_t login_failures_per_account_per_15_minutes = 10;
+  int64_t recovery_attempts_per_account_per_hour = 10;
+};
+
+struct ActionEnvironment {
+  Store& store;
+  const Clock& clock;
+  Limits limits;
+  int64_t session_lifetime_ms = int64_t{30} * 24 * 3600 * 1000;
+  PasswordHashCost password_cost = PasswordHashCost::interactive;
+  std::string secret_key;  // 32 bytes, shared by all nodes (server_secrets)
+};
+
+// Loads (or creates on first start) the secret key shared by every node.
+std::string load_secret_key(Store& store);
+
+}  // namespace hearth
