@@ -1,0 +1,15 @@
+#include "api/routes.hpp"
+
+namespace hearth {
+
+std::vector<Route> api_routes(const ActionEnvironment& env) {
+  std::vector<Route> routes;
+  add_account_routes(routes, env);
+  add_session_routes(routes, env);
+  add_me_routes(routes, env);
+  add_token_routes(routes, env);
+  add_support_service_routes(routes, env);
+  return routes;
+}
+
+}  // namespace hearth

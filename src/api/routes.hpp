@@ -1,0 +1,19 @@
+#pragma once
+// The JSON API under /api/v1 (documented in docs/api.md). One file per resource.
+#include <vector>
+
+#include "actions/environment.hpp"
+#include "core/http_message.hpp"
+
+namespace hearth {
+
+std::vector<Route> api_routes(const ActionEnvironment& env);
+
+// Per resource, called by api_routes.
+void add_account_routes(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_session_routes(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_me_routes(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_token_routes(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_support_service_routes(std::vector<Route>& routes, const ActionEnvironment& env);
+
+}  // namespace hearth

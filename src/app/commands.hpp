@@ -1,0 +1,15 @@
+#pragma once
+// The hearth subcommands. Each returns the process exit code.
+#include <string>
+#include <vector>
+
+#include "app/config.hpp"
+
+namespace hearth {
+
+int run_serve(const Config& config);
+int run_migrate(const Config& config);
+int run_seed(const Config& config, const std::vector<std::string>& arguments);
+std::string usage_text();
+
+}  // namespace hearth

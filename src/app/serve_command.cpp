@@ -1,0 +1,89 @@
+// hearth serve: migrate, then serve HTTP until SIGINT/SIGTERM, then close the database.
+#include <spdlog/spdlog.h>
+
+#include "api/json_io.hpp"
+#include "api/routes.hpp"
+#include "app/commands.hpp"
+#include "app/wiring.hpp"
+#include "http/server.hpp"
+#include "web/error_page.hpp"
+#include "web/routes.hpp"
+
+namespace hearth {
+namespace {
+
+bool wants_json(const Request& request) { return request.path.rfind("/api/", 0) == 0; }
+
+}  // namespace
+
+int run_serve(const Config& config) {
+  configure_logging(config);
+  auto store = open_store(config);
+  if (!store) {
+    spdlog::error("{}", store.error().message);
+    return 1;
+  }
+  const SystemClock clock;
+  const ActionEnvironment env = make_environment(config, **store, clock);
+
+  std::vector<Route> routes = web_routes(env);
+  for (auto& route : api_routes(env)) routes.push_back(std::move(route));
+
+  ServerOptions options;
+  options.host = config.host();
+  options.port = config.port();
+  options.network_threads = config.threads;
+  options.worker_threads = config.workers;
+  options.body_limit = static_cast<std::size_t>(config.body_limit_bytes);
+  options.trust_proxy = config.trust_proxy;
+  options.client_key_secret = env.secret_key.substr(0, 32);
+
+  Server server(
+      options, std::move(routes),
+      [](Request& request) {
+        if (wants_json(request)) return json_error(404, "not_found", "There is no such API endpoint.");
+        return render_not_found(request);
+      },
+      [](const Request& request, int status, std::string_view message) {
+        if (wants_json(request)) {
+          const char* code = status == 413 ? "too_large" : status == 405 ? "method_not_allowed"
+                             : status >= 500 ? "internal" : "invalid_input";
+          return json_error(status, code, message);
+        }
+        return render_error_page(request, status, message);
+      },
+      [&store] {
+        try {
+          return (*store)->read([](Connection& c) { return c.first_i64("SELECT 1").value_or(0) == 1; });
+        } catch (const std::exception&) {
+          return false;
+        }
+      });
+  auto port = server.start();
+  if (!port) {
+    spdlog::error("{}", port.error().message);
+    return 1;
+  }
+  const std::string host = options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host;
+  spdlog::info("listening on http://{}:{}", host, *port);
+  spdlog::info("database {} ({})", config.database_location(), (*store)->engine());
+  server.run();
+  spdlog::info("stopped accepting; closing the database");
+  (*store)->close();
+  spdlog::info("shut down cleanly");
+  return 0;
+}
+
+int run_migrate(const Config& config) {
+  configure_logging(config);
+  auto store = open_store(config);
+  if (!store) {
+    spdlog::error("{}", store.error().message);
+    return 1;
+  }
+  spdlog::info("database {} is migrated", config.database_location());
+  (*store)->close();
+  return 0;
+}
+
+}  // namespace hearth

@@ -1,0 +1,13 @@
+#pragma once
+// Error pages (400, 403, 404, 413, 429, 500 …) in the site's frame. The message and the
+// path are escaped like everything else.
+#include <string_view>
+
+#include "core/http_message.hpp"
+
+namespace hearth {
+
+Response render_error_page(const Request& request, int status, std::string_view message);
+Response render_not_found(Request& request);
+
+}  // namespace hearth

@@ -1,0 +1,46 @@
+#include "web/layout.hpp"
+
+#include "web/assets.hpp"
+
+namespace hearth {
+
+std::string render_layout(const PageMeta& meta, bool logged_in, std::string_view csrf_token,
+                          std::string_view body_html) {
+  Html h;
+  h.m("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+      "<meta name=\"color-scheme\" content=\"light dark\">");
+  if (!meta.indexable) h.m("<meta name=\"robots\" content=\"noindex, nofollow\">");
+  h.m("<title>").t(meta.title).m(" · Hearth</title>");
+  h.m("<link rel=\"stylesheet\" href=\"").t(asset_url("hearth.css")).m("\">");
+  h.m("<link rel=\"icon\" href=\"").t(asset_url("favicon.svg")).m("\" type=\"image/svg+xml\">");
+  h.m("<script src=\"").t(asset_url("hearth.js")).m("\" defer></script></head><body>");
+  h.m("<a class=\"skip-link\" href=\"#main\">Skip to main content</a>");
+  h.m("<header class=\"site-header\"><div class=\"wrap header-row\">"
+      "<a class=\"brand\" href=\"/\"><span class=\"brand-mark\" aria-hidden=\"true\"></span>Hearth</a>"
+      "<nav aria-label=\"Main\"><ul class=\"nav-list\">");
+  if (logged_in) {
+    h.m("<li><a href=\"/\">Home</a></li><li><a href=\"/settings\">Settings</a></li>"
+        "<li><form method=\"post\" action=\"/logout\" class=\"inline-form\">"
+        "<input type=\"hidden\" name=\"csrf\" value=\"")
+        .t(csrf_token)
+        .m("\"><button type=\"submit\" class=\"link-button\">Log out</button></form></li>");
+  } else {
+    h.m("<li><a href=\"/login\">Log in</a></li><li><a href=\"/signup\">Sign up</a></li>");
+  }
+  h.m("<li><a class=\"help-link\" href=\"/help\">Get help now</a></li></ul></nav></div></header>");
+  h.m("<main id=\"main\" class=\"wrap\" tabindex=\"-1\">").raw_unescaped(body_html).m("</main>");
+  h.m("<footer class=\"site-footer\"><div class=\"wrap\"><p>Hearth is peer support, not a replacement for "
+      "professional care. If you might be in danger, <a href=\"/help\">find crisis lines for your region</a>.</p>"
+      "<p>No tracking, no advertising, no third parties.</p></div></footer></body></html>");
+  return h.take();
+}
+
+Response render_page(PageContext& context, const PageMeta& meta, const Html& body, int status) {
+  Response response;
+  response.status = status;
+  response.body = render_layout(meta, context.viewer.has_value(), context.csrf_token, body.str());
+  return response;
+}
+
+}  // namespace hearth

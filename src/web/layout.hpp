@@ -1,0 +1,23 @@
+#pragma once
+// The page frame every page shares: skip link, header with "Get help now", navigation,
+// main landmark, footer; one CSS and one deferred JS file, both same-origin.
+#include <string>
+#include <string_view>
+
+#include "core/http_message.hpp"
+#include "web/html.hpp"
+#include "web/page_context.hpp"
+
+namespace hearth {
+
+struct PageMeta {
+  std::string title;         // "Settings" → "<title>Settings · Hearth</title>"
+  bool indexable = false;    // only public, non-personal pages may be indexed
+};
+
+// The full document around `body_html` (which must come from an Html writer).
+std::string render_layout(const PageMeta& meta, bool logged_in, std::string_view csrf_token,
+                          std::string_view body_html);
+Response render_page(PageContext& context, const PageMeta& meta, const Html& body, int status = 200);
+
+}  // namespace hearth

@@ -1,0 +1,56 @@
+// GET /: what Hearth is, for guests; the member's own starting point once logged in.
+#include "web/forms.hpp"
+#include "web/layout.hpp"
+#include "web/routes.hpp"
+
+namespace hearth {
+namespace {
+
+void guest_home(Html& h) {
+  h.m("<section class=\"hero\"><h1>Support from people who understand</h1>"
+      "<p class=\"lead\">Hearth is a home for peer support groups: people living with a mental or chronic "
+      "illness, the people who care for them, new parents, early-career teachers — anyone helped by others "
+      "who have been there.</p>"
+      "<p class=\"actions\"><a class=\"button\" href=\"/signup\">Join Hearth</a> "
+      "<a class=\"button button-quiet\" href=\"/login\">Log in</a></p></section>"
+      "<section class=\"features\" aria-labelledby=\"why\"><h2 id=\"why\">Why Hearth feels safe</h2><ul class=\"cards\">"
+      "<li class=\"card\"><h3>You choose what to share</h3><p>Sign up with a login name and a password — no email, "
+      "no real name. In each group you appear under a separate pseudonym, so nobody can link your groups.</p></li>"
+      "<li class=\"card\"><h3>Reading is belonging</h3><p>You never have to post. Read at your own pace, at any hour, "
+      "from any time zone, on any connection.</p></li>"
+      "<li class=\"card\"><h3>Groups that look after you</h3><p>Clear rules, real moderation, and a card on every group "
+      "that says plainly who moderates it and how quickly.</p></li>"
+      "<li class=\"card\"><h3>Help is one tap away</h3><p>Every page links to crisis lines and support services "
+      "for your region. Peer support is not a replacement for professional care.</p></li>"
+      "</ul></section>"
+      "<section class=\"card\"><h2>Your data stays yours</h2><p>No advertising, no tracking, no third-party requests. "
+      "We don't keep IP addresses beyond rate limiting.</p></section>");
+}
+
+void member_home(Html& h, const PageContext& context) {
+  (void)context;
+  h.m("<h1>Welcome back</h1>"
+      "<section class=\"card\" aria-labelledby=\"groups\"><h2 id=\"groups\">Your groups</h2>"
+      "<p>You haven't joined any groups yet. When you do, they will appear here with what's new since your last "
+      "visit.</p></section>"
+      "<section class=\"card\" aria-labelledby=\"next\"><h2 id=\"next\">Make Hearth yours</h2><ul class=\"plain-list\">"
+      "<li><a href=\"/settings\">Set your time zone and region</a> so times and support services fit where you are.</li>"
+      "<li><a href=\"/help\">See the support services for your region</a>.</li></ul></section>");
+}
+
+}  // namespace
+
+void add_home_page(std::vector<Route>& routes, const ActionEnvironment& env) {
+  routes.push_back({Method::get, "/", web_page(env, PageAccess::anyone, [](PageContext& context) {
+                      Html h;
+                      if (context.viewer) {
+                        member_home(h, context);
+                        return render_page(context, {.title = "Home"}, h);
+                      }
+                      guest_home(h);
+                      return render_page(context, {.title = "Peer support groups", .indexable = true}, h);
+                    }),
+                    "web.home"});
+}
+
+}  // namespace hearth
