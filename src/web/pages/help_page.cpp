@@ -19,7 +19,9 @@ std::string tel_href(std::string_view number) {
 }
 
 void service_card(Html& h, const SupportService& s) {
-  h.m("<li class=\"card service").m(s.crisis ? " service-crisis\">" : "\">").m("<h3>").t(s.name).m("</h3><p>")
+  if (s.crisis) h.m("<li class=\"card service service-crisis\">");
+  else h.m("<li class=\"card service\">");
+  h.m("<h3>").t(s.name).m("</h3><p>")
       .t(s.description).m("</p><dl class=\"service-ways\">");
   if (!s.phone.empty()) {
     h.m("<dt>Call</dt><dd><a href=\"tel:").t(tel_href(s.phone)).m("\">").t(s.phone).m("</a></dd>");

@@ -89,14 +89,17 @@ void security_section(Html& h, const PageContext& context) {
     return Counts{sessions::count_for(c, id, now), recovery_codes::count_unused(c, id), access_tokens::list_for(c, id)};
   });
   h.m("<section class=\"card\" aria-labelledby=\"sessions\"><h2 id=\"sessions\">Where you're logged in</h2><p>You are "
-      "logged in on ").num(counts.sessions).m(counts.sessions == 1 ? " device or browser." : " devices or browsers.")
-      .m("</p><form method=\"post\" action=\"/settings/logout-everywhere\">");
+      "logged in on ").num(counts.sessions);
+  if (counts.sessions == 1) h.m(" device or browser.");
+  else h.m(" devices or browsers.");
+  h.m("</p><form method=\"post\" action=\"/settings/logout-everywhere\">");
   csrf_input(h, context);
   h.m("<button type=\"submit\" class=\"button button-quiet\">Log out everywhere</button></form></section>");
 
   h.m("<section class=\"card\" aria-labelledby=\"recovery\"><h2 id=\"recovery\">Recovery codes</h2><p>You have ")
-      .num(counts.codes).m(" unused recovery code").m(counts.codes == 1 ? "" : "s")
-      .m(". Making new codes replaces all the old ones.</p><form method=\"post\" action=\"/settings/recovery-codes\">");
+      .num(counts.codes).m(" unused recovery code");
+  if (counts.codes != 1) h.m("s");
+  h.m(". Making new codes replaces all the old ones.</p><form method=\"post\" action=\"/settings/recovery-codes\">");
   csrf_input(h, context);
   h.m("<button type=\"submit\" class=\"button button-quiet\">Make new recovery codes</button></form></section>");
 
