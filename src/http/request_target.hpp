@@ -13,5 +13,4 @@ namespace hearth {
 // (which would otherwise reach handlers, logs and the database).
 bool parse_request_target(std::string_view target, Request& request);
 
-
 }  // namespace hearth

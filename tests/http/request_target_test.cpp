@@ -24,9 +24,8 @@ TEST(RequestTarget, SplitsPathAndQuery) {
 TEST(RequestTarget, RejectsWhatNamesNoResource) {
   Request r;
   r.path = "/before";
-  for (std::string_view bad :
-       {"", "*", "groups", "http://example.org/", "/%zz", "/%", "/a%2", "/%00", "/a%0Ab", "/%7F",
-        "/%C3", "/%C0%AF", "/%ED%A0%80", "/%F4%90%80%80", "/%FF"}) {
+  for (std::string_view bad : {"", "*", "groups", "http://example.org/", "/%zz", "/%", "/a%2", "/%00", "/a%0Ab", "/%7F",
+                               "/%C3", "/%C0%AF", "/%ED%A0%80", "/%F4%90%80%80", "/%FF"}) {
     EXPECT_FALSE(parse_request_target(bad, r)) << bad;
   }
   EXPECT_EQ(r.path, "/before");  // unchanged on failure
@@ -46,7 +45,7 @@ TEST(Utf8, AcceptsValidRejectsInvalid) {
   EXPECT_FALSE(is_valid_utf8("\xED\xA0\x80"));      // surrogate
   EXPECT_FALSE(is_valid_utf8("\xF0\x80\x80\xAF"));  // overlong
   EXPECT_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));  // above U+10FFFF
-  EXPECT_FALSE(is_valid_utf8("\xE2\x9C"));           // truncated
+  EXPECT_FALSE(is_valid_utf8("\xE2\x9C"));          // truncated
 }
 
 }  // namespace
