@@ -6,6 +6,7 @@
 // names): never put a path, a user id or anything a visitor can vary into a label, or the
 // registry grows without bound.
 #include <initializer_list>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <shared_mutex>
