@@ -3,7 +3,7 @@
 namespace hearth {
 
 void csrf_input(Html& h, const PageContext& context) {
-  h.m("<input type=\"hidden\" name=\"csrf\" value=\"").t(context.csrf_token).m("\">");
+  h.m("<input type=\"hidden\" name=\"csrf\" value=\"").t(context.csrf_token()).m("\">");
 }
 
 namespace {
@@ -44,6 +44,8 @@ void select_field(Html& h, const Field& f, const std::vector<Option>& options) {
   h.m("<div class=\"field\">");
   label_and_help(h, f);
   h.m("<select id=\"f-").t(f.name).m("\" name=\"").t(f.name).m("\"");
+  // WCAG 1.3.5: a choice about the member themselves (country, language) names its purpose.
+  if (f.autocomplete != "off") h.m(" autocomplete=\"").t(f.autocomplete).m("\"");
   described_by(h, f);
   h.m(">");
   for (const auto& option : options) {

@@ -39,7 +39,8 @@ std::string render_layout(const PageMeta& meta, bool logged_in, std::string_view
 Response render_page(PageContext& context, const PageMeta& meta, const Html& body, int status) {
   Response response;
   response.status = status;
-  response.body = render_layout(meta, context.viewer.has_value(), context.csrf_token, body.str());
+  const std::string csrf = context.viewer ? context.csrf_token() : std::string();
+  response.body = render_layout(meta, context.viewer.has_value(), csrf, body.str());
   return response;
 }
 

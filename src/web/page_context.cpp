@@ -23,6 +23,18 @@ bool PageContext::has_field(std::string_view name) const {
   return false;
 }
 
+const std::string& PageContext::csrf_token() const {
+  if (!csrf_.empty()) return csrf_;
+  if (viewer) return csrf_ = csrf_token_for_session(env.secret_key, viewer->credential_hash);
+  std::string nonce = request.cookie(guest_cookie_name).value_or("");
+  if (nonce.size() < 16 || nonce.size() > 64) {
+    nonce = random_token(24);
+    set_cookies.push_back(
+        format_set_cookie(guest_cookie_name, nonce, CookieOptions{.http_only = true, .secure = request.secure}));
+  }
+  return csrf_ = csrf_token_for_guest(env.secret_key, nonce);
+}
+
 std::string PageContext::time_zone() const {
   if (viewer && !viewer->account.time_zone.empty()) return viewer->account.time_zone;
   if (auto detected = request.cookie(time_zone_cookie_name); detected && is_valid_time_zone(*detected)) return *detected;
@@ -38,19 +50,6 @@ Handler web_page(const ActionEnvironment& env, PageAccess access, PageHandler ha
     PageContext context{request, env, std::nullopt, {}, {}, {}};
     if (auto token = request.cookie(web_session_cookie_name)) context.viewer = authenticate_session(env, *token);
 
-    std::string guest_nonce;
-    if (context.viewer) {
-      context.csrf_token = csrf_token_for_session(env.secret_key, context.viewer->credential_hash);
-    } else {
-      guest_nonce = request.cookie(guest_cookie_name).value_or("");
-      if (guest_nonce.size() < 16 || guest_nonce.size() > 64) {
-        guest_nonce = random_token(24);
-        context.set_cookies.push_back(format_set_cookie(
-            guest_cookie_name, guest_nonce, CookieOptions{.http_only = true, .secure = request.secure}));
-      }
-      context.csrf_token = csrf_token_for_guest(env.secret_key, guest_nonce);
-    }
-
     if (request.method == Method::post) {
       const auto type = request.header("Content-Type").value_or("");
       if (!request.body.empty() && to_lower_ascii(type).find("application/x-www-form-urlencoded") == std::string::npos) {
@@ -62,7 +61,7 @@ Handler web_page(const ActionEnvironment& env, PageAccess access, PageHandler ha
           return render_error_page(request, 400, "The form contained text we couldn't read. Please go back and try again.");
         }
       }
-      if (!csrf_token_matches(context.csrf_token, context.field("csrf"))) {
+      if (!csrf_token_matches(context.csrf_token(), context.field("csrf"))) {
         return render_error_page(request, 403,
                                  "This form has expired, or it came from somewhere else. Please go back, reload "
                                  "the page and try again.");

@@ -22,16 +22,22 @@ struct PageContext {
   Request& request;
   const ActionEnvironment& env;
   std::optional<Viewer> viewer;
-  std::string csrf_token;
   std::vector<std::pair<std::string, std::string>> form;
-  std::vector<std::string> set_cookies;  // Set-Cookie values to send with the response
+  // Set-Cookie values to send with the response. Mutable: rendering a form may add the
+  // guest's CSRF cookie.
+  mutable std::vector<std::string> set_cookies;
+
+  // The CSRF token for this page's forms. For a guest without the CSRF cookie, the first
+  // call creates one, so pages without forms set no cookie at all.
+  const std::string& csrf_token() const;
 
   // The form field's value, or "" when absent.
   std::string field(std::string_view name) const;
   bool has_field(std::string_view name) const;
   // The zone to show times in: the member's choice, else the one the browser reported.
   std::string time_zone() const;
-  const std::string& secret() const { return env.secret_key; }
+
+  mutable std::string csrf_;  // computed on first use
 };
 
 enum class PageAccess { anyone, members_only };

@@ -1,4 +1,6 @@
 // GET/POST /login and POST /logout.
+#include <algorithm>
+
 #include "actions/sessions.hpp"
 #include "api/endpoint.hpp"
 #include "web/forms.hpp"
@@ -9,8 +11,11 @@ namespace hearth {
 namespace {
 
 // Only same-site paths, so a crafted link cannot send someone elsewhere after logging in.
+// Control characters are refused too: browsers drop tabs and line breaks from a Location,
+// so "/\t/evil.example" would become "//evil.example".
 std::string safe_next(std::string_view next) {
-  if (next.empty() || next[0] != '/' || next.substr(0, 2) == "//" || next.find('\\') != std::string_view::npos) {
+  if (next.empty() || next[0] != '/' || next.substr(0, 2) == "//" || next.find('\\') != std::string_view::npos ||
+      std::any_of(next.begin(), next.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; })) {
     return "/";
   }
   return std::string(next);

@@ -48,7 +48,7 @@ void preferences_form(Html& h, const PageContext& context, const Outcome& outcom
                    .value = account.time_zone, .error = field_error("time_zone")}, zones);
   std::vector<Option> regions{{"", "I'd rather not say"}};
   for (const auto& country : all_countries()) regions.push_back({std::string(country.code), std::string(country.name)});
-  select_field(h, {.name = "region", .label = "Country or region",
+  select_field(h, {.name = "region", .label = "Country or region", .autocomplete = "country",
                    .hint = "Used to show support services near you. Never shown to other members.",
                    .value = account.region, .error = field_error("region")}, regions);
   std::vector<Option> languages;
@@ -58,7 +58,7 @@ void preferences_form(Html& h, const PageContext& context, const Outcome& outcom
                                                               ? ""
                                                               : " (" + std::string(language.english_name) + ")")});
   }
-  select_field(h, {.name = "language", .label = "Preferred language",
+  select_field(h, {.name = "language", .label = "Preferred language", .autocomplete = "language",
                    .hint = "Hearth's own pages are in English for now; this helps you find groups in your language.",
                    .value = account.language, .error = field_error("language")}, languages);
   h.m("<button type=\"submit\" class=\"button\">Save preferences</button></form></section>");

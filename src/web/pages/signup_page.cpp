@@ -46,7 +46,6 @@ Response submit(PageContext& context) {
     return response;
   }
   const NewSession session = do_open_session(env, outcome->account_id);
-  context.viewer.reset();  // the page below is for the new member; show the member header
   Html h;
   h.m("<h1>Welcome to Hearth</h1>");
   notice(h, "Your account is ready and you are logged in.");
