@@ -110,8 +110,14 @@ Result<NewSession> do_log_in(const ActionEnvironment& env, std::string_view logi
   });
 }
 
-void do_log_out(const ActionEnvironment& env, std::string_view token) {
-  env.store.write([&](Connection& c) { sessions::remove(c, hash_secret(token)); });
+NewSession do_open_session(const ActionEnvironment& env, AccountId account_id) {
+  return env.store.write([&](Connection& c) { return start_session(env, c, account_id); });
+}
+
+void do_log_out(const ActionEnvironment& env, std::string_view token) { do_end_session(env, hash_secret(token)); }
+
+void do_end_session(const ActionEnvironment& env, const std::string& session_hash) {
+  env.store.write([&](Connection& c) { sessions::remove(c, session_hash); });
 }
 
 void do_log_out_everywhere(const ActionEnvironment& env, AccountId account_id) {

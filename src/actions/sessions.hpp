@@ -32,7 +32,11 @@ struct NewSession {
 
 Result<NewSession> do_log_in(const ActionEnvironment& env, std::string_view login, std::string_view password,
                              std::string_view client_key);
+// Opens a session for an account that has just proved itself (right after sign-up).
+NewSession do_open_session(const ActionEnvironment& env, AccountId account_id);
 void do_log_out(const ActionEnvironment& env, std::string_view token);
+// Ends the session whose token hashes to `session_hash` (Viewer::credential_hash).
+void do_end_session(const ActionEnvironment& env, const std::string& session_hash);
 // Ends every session of the account; access tokens stay valid.
 void do_log_out_everywhere(const ActionEnvironment& env, AccountId account_id);
 
