@@ -16,7 +16,8 @@ std::vector<Route> builtin_routes(std::function<bool()> health_probe) {
                            response.set_header("Cache-Control", "no-store");
                            return response;
                          },
-                         "healthz", true});
+                         // Not inline: the probe asks the database, which may wait.
+                         "healthz", false});
   routes.push_back(Route{Method::get, "/metrics",
                          [](Request&) {
                            Response response;
