@@ -128,7 +128,8 @@ Result<NewAccessToken> do_create_access_token(const ActionEnvironment& env, Acco
                                               std::string_view raw_name) {
   const std::string name(trim(raw_name));
   if (name.empty()) return make_error(ErrorCode::invalid_input, "Please give the token a name, so you can recognise it later.", "name");
-  if (!is_valid_utf8(name) || has_control_characters(name)) {
+  // A one-line name: no control characters at all, not even tabs or line breaks.
+  if (!is_valid_utf8(name) || has_control_characters(name) || name.find_first_of("\t\n\r") != std::string::npos) {
     return make_error(ErrorCode::invalid_input, "The token name contains characters we can't use.", "name");
   }
   if (utf8_length(name) > max_token_name_length) {

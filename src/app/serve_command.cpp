@@ -38,11 +38,12 @@ int run_serve(const Config& config) {
   options.trust_proxy = config.trust_proxy;
   options.client_key_secret = env.secret_key.substr(0, 32);
 
+  const Handler page_not_found = not_found_page(env);
   Server server(
       options, std::move(routes),
-      [](Request& request) {
+      [&page_not_found](Request& request) {
         if (wants_json(request)) return json_error(404, "not_found", "There is no such API endpoint.");
-        return render_not_found(request);
+        return page_not_found(request);
       },
       [](const Request& request, int status, std::string_view message) {
         if (wants_json(request)) {

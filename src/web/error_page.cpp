@@ -34,16 +34,15 @@ Response render_error_page(const Request& request, int status, std::string_view 
   return response;
 }
 
-Response render_not_found(Request& request) {
-  Html body;
-  body.m("<section class=\"card narrow\"><h1>We couldn't find that page</h1><p>There is nothing at <code>")
-      .t(request.path)
-      .m("</code>. It may have moved, or the link may be mistyped.</p>"
-         "<p><a href=\"/\">Go to the home page</a> · <a href=\"/help\">Get help now</a></p></section>");
-  Response response;
-  response.status = 404;
-  response.body = render_layout({.title = "Not found"}, false, "", body.str());
-  return response;
+Handler not_found_page(const ActionEnvironment& env) {
+  return web_page(env, PageAccess::anyone, [](PageContext& context) {
+    Html body;
+    body.m("<section class=\"card narrow\"><h1>We couldn't find that page</h1><p>There is nothing at <code>")
+        .t(context.request.path)
+        .m("</code>. It may have moved, or the link may be mistyped.</p>"
+           "<p><a href=\"/\">Go to the home page</a> · <a href=\"/help\">Get help now</a></p></section>");
+    return render_page(context, {.title = "Not found"}, body, 404);
+  });
 }
 
 }  // namespace hearth

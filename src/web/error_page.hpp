@@ -3,11 +3,13 @@
 // path are escaped like everything else.
 #include <string_view>
 
+#include "actions/environment.hpp"
 #include "core/http_message.hpp"
 
 namespace hearth {
 
 Response render_error_page(const Request& request, int status, std::string_view message);
-Response render_not_found(Request& request);
+// The 404 page, in the viewer's own frame (a member keeps their navigation).
+Handler not_found_page(const ActionEnvironment& env);
 
 }  // namespace hearth

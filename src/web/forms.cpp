@@ -48,11 +48,18 @@ void select_field(Html& h, const Field& f, const std::vector<Option>& options) {
   if (f.autocomplete != "off") h.m(" autocomplete=\"").t(f.autocomplete).m("\"");
   described_by(h, f);
   h.m(">");
+  const std::string* open_group = nullptr;
   for (const auto& option : options) {
+    if (!open_group || *open_group != option.group) {
+      if (open_group && !open_group->empty()) h.m("</optgroup>");
+      if (!option.group.empty()) h.m("<optgroup label=\"").t(option.group).m("\">");
+      open_group = &option.group;
+    }
     h.m("<option value=\"").t(option.value).m("\"");
     if (option.value == f.value) h.m(" selected");
     h.m(">").t(option.label).m("</option>");
   }
+  if (open_group && !open_group->empty()) h.m("</optgroup>");
   h.m("</select></div>");
 }
 

@@ -28,6 +28,7 @@ void input_field(Html& h, const Field& field);
 struct Option {
   std::string value;
   std::string label;
+  std::string group = {};  // consecutive options with the same group share an <optgroup>
 };
 void select_field(Html& h, const Field& field, const std::vector<Option>& options);
 // A notice at the top of a form: role="alert" so screen readers announce it at once.

@@ -50,6 +50,12 @@ Handler web_page(const ActionEnvironment& env, PageAccess access, PageHandler ha
     PageContext context{request, env, std::nullopt, {}, {}, {}};
     if (auto token = request.cookie(web_session_cookie_name)) context.viewer = authenticate_session(env, *token);
 
+    // Pages echo query values (an unknown region, a search); refuse bytes that are not text.
+    for (const auto& [key, value] : parse_form(request.query)) {
+      if (!is_valid_utf8(key) || !is_valid_utf8(value)) {
+        return render_error_page(request, 400, "The address contained text we couldn't read. Please check the link.");
+      }
+    }
     if (request.method == Method::post) {
       const auto type = request.header("Content-Type").value_or("");
       if (!request.body.empty() && to_lower_ascii(type).find("application/x-www-form-urlencoded") == std::string::npos) {

@@ -94,6 +94,7 @@ TEST_F(AccountSettingsTest, AccessTokensAuthenticateUntilRevoked) {
   ASSERT_TRUE(do_revoke_access_token(env(), id_, token->id).ok());
   EXPECT_FALSE(authenticate_bearer(env(), token->token));
   EXPECT_FALSE(do_create_access_token(env(), id_, "   ").ok());
+  EXPECT_FALSE(do_create_access_token(env(), id_, "tab\there").ok());
   EXPECT_FALSE(do_create_access_token(env(), id_, std::string(61, 'n')).ok());
 }
 

@@ -217,7 +217,7 @@ class AccountsWebTest(unittest.TestCase):
         self.assertEqual(selected_option(after.text, "language"), "de")
         # The help page now shows the member's region without being asked.
         help_page = client.get("/help").text
-        self.assertIn("in Germany that is <strong>112</strong>", help_page)
+        self.assertIn('in Germany that is <a class="emergency-number" href="tel:112">112</a>', help_page)
         self.assertEqual(selected_option(help_page, "region"), "DE")
 
     def test_invalid_time_zone_is_refused_and_nothing_changes(self):

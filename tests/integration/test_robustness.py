@@ -149,14 +149,14 @@ class RobustnessTest(unittest.TestCase):
         self.assertIn("couldn&#39;t read", response.text)
         self.assertIsNone(response.set_cookie("hearth_session"))
 
-    # KNOWN BUG (reported): src/web/pages/help_page.cpp echoes an unknown ?region= value
-    # ("We don't know the region code ...") escaped but not checked for UTF-8, so the page,
-    # declared utf-8, carries the raw bytes. Remove the decorator once fixed.
-    @unittest.expectedFailure
     def test_pages_stay_valid_utf8_whatever_the_query(self):
+        # A query that decodes to invalid UTF-8 is refused before any page can echo it.
         response = self.server.client().get("/help?region=%FF%FE")
-        self.assertEqual(response.status, 200)
-        response.body.decode("utf-8")  # raises for invalid UTF-8
+        self.assertEqual(response.status, 400)
+        self.assertIn("Please check the link", response.body.decode("utf-8"))
+        ok = self.server.client().get("/help?region=%C3%A9t%C3%A9")  # valid UTF-8, unknown region
+        self.assertEqual(ok.status, 200)
+        self.assertIn('We don\'t know the region code "été"', ok.body.decode("utf-8"))
 
     def test_forms_accept_only_form_encoding(self):
         client = self.server.client()

@@ -21,7 +21,9 @@ std::string tel_href(std::string_view number) {
 void service_card(Html& h, const SupportService& s) {
   if (s.crisis) h.m("<li class=\"card service service-crisis\">");
   else h.m("<li class=\"card service\">");
-  h.m("<h3>").t(s.name).m("</h3><p>")
+  h.m("<h3>").t(s.name).m("</h3>");
+  if (s.crisis) h.m("<p class=\"badge-crisis\">Crisis line</p>");
+  h.m("<p>")
       .t(s.description).m("</p><dl class=\"service-ways\">");
   if (!s.phone.empty()) {
     h.m("<dt>Call</dt><dd><a href=\"tel:").t(tel_href(s.phone)).m("\">").t(s.phone).m("</a></dd>");
@@ -48,7 +50,12 @@ Response help(PageContext& context) {
   h.m("<h1>Get help now</h1>");
   h.m("<div class=\"alert alert-urgent\" role=\"note\"><p><strong>If you or someone else is in danger right now</strong>, "
       "call your local emergency number");
-  if (country && !country->emergency_number.empty()) h.m(" — in ").t(country->name).m(" that is <strong>").t(country->emergency_number).m("</strong>");
+  if (country && !country->emergency_number.empty()) {
+    // Numbers like "112 or 999" or "110 (police)": the first number is the one to tap.
+    const std::string first = tel_href(country->emergency_number.substr(0, country->emergency_number.find_first_of(" (")));
+    h.m(" — in ").t(country->name).m(" that is <a class=\"emergency-number\" href=\"tel:").t(first).m("\">")
+        .t(country->emergency_number).m("</a>");
+  }
   h.m(".</p></div>");
   h.m("<form method=\"get\" action=\"/help\" class=\"region-picker\">");
   std::vector<Option> options{{"", "Choose your country or region"}};
@@ -59,7 +66,7 @@ Response help(PageContext& context) {
     options.push_back({std::string(country->code), std::string(country->name)});
   }
   select_field(h, {.name = "region", .label = "Show services for", .value = country ? std::string(country->code) : "",
-                   .required = false}, options);
+                   .required = true}, options);
   h.m("<button type=\"submit\" class=\"button button-quiet\">Show</button></form>");
   if (region.size() > 0 && !country) {
     h.m("<p>We don't know the region code \"").t(region).m("\". Please choose from the list.</p>");

@@ -43,7 +43,17 @@ void preferences_form(Html& h, const PageContext& context, const Outcome& outcom
   const std::string detected = context.request.cookie(time_zone_cookie_name).value_or("");
   std::vector<Option> zones{{"", is_valid_time_zone(detected) ? "Use my browser's time zone (" + detected + ")"
                                                                 : "Use my browser's time zone"}};
-  for (const auto& zone : all_time_zones()) zones.push_back({zone, zone});
+  for (const auto& zone : all_time_zones()) {
+    // "America/Argentina/Salta" is listed under America as "Argentina / Salta".
+    const auto slash = zone.find('/');
+    std::string city = slash == std::string::npos ? zone : zone.substr(slash + 1);
+    std::string readable;
+    for (const char c : city) {
+      if (c == '/') readable += " / ";
+      else readable += c == '_' ? ' ' : c;
+    }
+    zones.push_back({zone, readable, slash == std::string::npos ? "Other" : zone.substr(0, slash)});
+  }
   select_field(h, {.name = "time_zone", .label = "Time zone", .hint = "Every time on Hearth is shown in this zone.",
                    .value = account.time_zone, .error = field_error("time_zone")}, zones);
   std::vector<Option> regions{{"", "I'd rather not say"}};

@@ -9,6 +9,10 @@
 namespace hearth {
 namespace {
 
+int status_for_error(ErrorCode code) {
+  return code == ErrorCode::rate_limited ? 429 : code == ErrorCode::conflict ? 409 : 400;
+}
+
 Response form(PageContext& context, const std::optional<Error>& error, int status) {
   Html h;
   h.m("<section class=\"card narrow\"><h1>Join Hearth</h1>"
@@ -39,7 +43,7 @@ Response submit(PageContext& context) {
   auto outcome = do_sign_up(env, {context.field("login"), context.field("password"), context.field("recovery_email"),
                                   context.request.client_key});
   if (!outcome) {
-    Response response = form(context, outcome.error(), outcome.error().code == ErrorCode::rate_limited ? 429 : 400);
+    Response response = form(context, outcome.error(), status_for_error(outcome.error().code));
     if (outcome.error().retry_after_seconds > 0) {
       response.set_header("Retry-After", std::to_string(outcome.error().retry_after_seconds));
     }
