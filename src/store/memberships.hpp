@@ -1,0 +1,56 @@
+#pragma once
+// Memberships: who belongs to which group, as which persona, in which role.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/membership.hpp"
+#include "store/database.hpp"
+
+namespace hearth::memberships {
+
+void insert(Connection& c, const Membership& membership, const std::string& persona_key, const std::string& answers);
+std::optional<Membership> find(Connection& c, GroupId group_id, AccountId account_id);
+bool persona_name_taken(Connection& c, GroupId group_id, const std::string& persona_key, PersonaId except_persona);
+void set_status(Connection& c, GroupId group_id, AccountId account_id, MembershipStatus status,
+                const std::string& reason, std::optional<UnixMillis> joined_at);
+void set_role(Connection& c, GroupId group_id, AccountId account_id, Role role);
+void set_volunteer(Connection& c, GroupId group_id, AccountId account_id, bool volunteer);
+void set_persona_key(Connection& c, PersonaId persona_id, const std::string& persona_key);
+void remove(Connection& c, GroupId group_id, AccountId account_id);
+int64_t count_with_role(Connection& c, GroupId group_id, Role role);
+
+// The groups an account is an active member of, most recently active first.
+struct MyGroup {
+  GroupId id = 0;
+  std::string slug;
+  std::string name;
+  std::string persona_name;
+  Role role = Role::member;
+  int64_t unread_threads = 0;
+  UnixMillis last_activity_at = 0;
+};
+std::vector<MyGroup> groups_of(Connection& c, AccountId account_id);
+
+// Requests waiting for a decision, with the persona name and answers (for admins).
+struct PendingRequest {
+  AccountId account_id = 0;  // used only inside actions; never rendered
+  PersonaId persona_id = 0;
+  std::string persona_name;
+  std::string answers;       // JSON array of strings
+  UnixMillis requested_at = 0;
+};
+std::vector<PendingRequest> pending(Connection& c, GroupId group_id);
+
+// Active members as their personas (for the member list).
+struct MemberEntry {
+  PersonaId persona_id = 0;
+  std::string persona_name;
+  Role role = Role::member;
+  bool trained_volunteer = false;
+};
+std::vector<MemberEntry> active_members(Connection& c, GroupId group_id, int limit);
+int64_t count_active(Connection& c, GroupId group_id);
+int64_t count_volunteers(Connection& c, GroupId group_id);
+
+}  // namespace hearth::memberships
