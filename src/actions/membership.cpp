@@ -14,6 +14,7 @@
 #include "store/groups.hpp"
 #include "store/invites.hpp"
 #include "store/memberships.hpp"
+#include "store/moderation_log.hpp"
 #include "store/personas.hpp"
 
 namespace hearth {
@@ -141,6 +142,7 @@ Status do_decide_request(const ActionEnvironment& env, AccountId decider, GroupI
     memberships::set_status(c, group_id, target->account_id,
                             approve ? MembershipStatus::active : MembershipStatus::declined, reason,
                             approve ? std::optional<UnixMillis>(now) : std::nullopt);
+    moderation_log::record(c, group_id, decider, approve ? "request.approved" : "request.declined", now);
     return success();
   });
 }
@@ -191,6 +193,7 @@ Status do_set_role(const ActionEnvironment& env, AccountId manager, GroupId grou
       return make_error(ErrorCode::forbidden, "You can't give that role to that member.");
     }
     memberships::set_role(c, group_id, target->account_id, role);
+    moderation_log::record(c, group_id, manager, "role.changed", env.clock.now());
     if (role == Role::owner) memberships::set_role(c, group_id, manager, Role::admin);  // ownership handed over
     if (memberships::count_with_role(c, group_id, Role::owner) != 1) {
       return make_error(ErrorCode::conflict, "A group always has exactly one owner.");
