@@ -1,12 +1,12 @@
-// hearth seed demo: a demo member to log in with, so a fresh `make run` can be explored.
-// Later issues add the demo groups and conversations here.
+// hearth seed demo: the demo community (demo_content.cpp), so a fresh `make run` shows a
+// living site; the "demo" login can be used to explore it as a member.
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <cstdio>
 
-#include "actions/sessions.hpp"
 #include "app/commands.hpp"
+#include "app/demo_community.hpp"
 #include "app/wiring.hpp"
 #include "store/accounts.hpp"
 
@@ -33,13 +33,12 @@ int run_seed(const Config& config, const std::vector<std::string>& arguments) {
     return 0;
   }
   env.limits.signups_per_client_per_hour = 1'000'000;
-  auto demo = do_sign_up(env, {"demo", "hearth-demo", "", "seed"});
-  if (!demo) {
-    spdlog::error("demo member not created: {}", demo.error().message);
+  if (const Status seeded = seed_demo_community(env); !seeded) {
+    spdlog::error("the demo community could not be created: {}", seeded.error().message);
     (*store)->close();
     return 1;
   }
-  spdlog::info("demo member created: log in as \"demo\" with the password \"hearth-demo\"");
+  spdlog::info("demo community created: log in as \"demo\" with the password \"hearth-demo\"");
   (*store)->close();
   return 0;
 }
