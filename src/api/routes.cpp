@@ -9,6 +9,9 @@ std::vector<Route> api_routes(const ActionEnvironment& env) {
   add_me_routes(routes, env);
   add_token_routes(routes, env);
   add_support_service_routes(routes, env);
+  add_group_routes(routes, env);
+  add_membership_routes(routes, env);
+  add_persona_routes(routes, env);
   return routes;
 }
 

@@ -15,5 +15,8 @@ void add_session_routes(std::vector<Route>& routes, const ActionEnvironment& env
 void add_me_routes(std::vector<Route>& routes, const ActionEnvironment& env);
 void add_token_routes(std::vector<Route>& routes, const ActionEnvironment& env);
 void add_support_service_routes(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_group_routes(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_membership_routes(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_persona_routes(std::vector<Route>& routes, const ActionEnvironment& env);
 
 }  // namespace hearth

@@ -34,15 +34,17 @@ Response render_error_page(const Request& request, int status, std::string_view 
   return response;
 }
 
+Response render_not_found(PageContext& context) {
+  Html body;
+  body.m("<section class=\"card narrow\"><h1>We couldn't find that page</h1><p>There is nothing at <code>")
+      .t(context.request.path)
+      .m("</code>. It may have moved, or the link may be mistyped.</p>"
+         "<p><a href=\"/\">Go to the home page</a> · <a href=\"/help\">Get help now</a></p></section>");
+  return render_page(context, {.title = "Not found"}, body, 404);
+}
+
 Handler not_found_page(const ActionEnvironment& env) {
-  return web_page(env, PageAccess::anyone, [](PageContext& context) {
-    Html body;
-    body.m("<section class=\"card narrow\"><h1>We couldn't find that page</h1><p>There is nothing at <code>")
-        .t(context.request.path)
-        .m("</code>. It may have moved, or the link may be mistyped.</p>"
-           "<p><a href=\"/\">Go to the home page</a> · <a href=\"/help\">Get help now</a></p></section>");
-    return render_page(context, {.title = "Not found"}, body, 404);
-  });
+  return web_page(env, PageAccess::anyone, render_not_found);
 }
 
 }  // namespace hearth

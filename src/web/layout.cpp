@@ -20,13 +20,15 @@ std::string render_layout(const PageMeta& meta, bool logged_in, std::string_view
       "<a class=\"brand\" href=\"/\"><span class=\"brand-mark\" aria-hidden=\"true\"></span>Hearth</a>"
       "<nav aria-label=\"Main\"><ul class=\"nav-list\">");
   if (logged_in) {
-    h.m("<li><a href=\"/\">Home</a></li><li><a href=\"/settings\">Settings</a></li>"
+    h.m("<li><a href=\"/\">Home</a></li><li><a href=\"/groups\">Groups</a></li>"
+        "<li><a href=\"/settings\">Settings</a></li>"
         "<li><form method=\"post\" action=\"/logout\" class=\"inline-form\">"
         "<input type=\"hidden\" name=\"csrf\" value=\"")
         .t(csrf_token)
         .m("\"><button type=\"submit\" class=\"link-button\">Log out</button></form></li>");
   } else {
-    h.m("<li><a href=\"/login\">Log in</a></li><li><a href=\"/signup\">Sign up</a></li>");
+    h.m("<li><a href=\"/groups\">Groups</a></li><li><a href=\"/login\">Log in</a></li>"
+        "<li><a href=\"/signup\">Sign up</a></li>");
   }
   h.m("<li><a class=\"help-link\" href=\"/help\">Get help now</a></li></ul></nav></div></header>");
   h.m("<main id=\"main\" class=\"wrap\" tabindex=\"-1\">").raw_unescaped(body_html).m("</main>");

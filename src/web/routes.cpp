@@ -13,6 +13,16 @@ std::vector<Route> web_routes(const ActionEnvironment& env) {
   add_recover_page(routes, env);
   add_settings_page(routes, env);
   add_help_page(routes, env);
+  add_directory_page(routes, env);
+  add_group_new_page(routes, env);
+  add_group_page(routes, env);
+  add_join_page(routes, env);
+  add_join_invite_page(routes, env);
+  add_group_leave_page(routes, env);
+  add_group_members_page(routes, env);
+  add_group_manage_page(routes, env);
+  add_persona_page(routes, env);
+  add_persona_edit_page(routes, env);
   return routes;
 }
 

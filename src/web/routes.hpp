@@ -15,5 +15,15 @@ void add_login_page(std::vector<Route>& routes, const ActionEnvironment& env);
 void add_recover_page(std::vector<Route>& routes, const ActionEnvironment& env);
 void add_settings_page(std::vector<Route>& routes, const ActionEnvironment& env);
 void add_help_page(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_directory_page(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_group_new_page(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_group_page(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_join_page(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_join_invite_page(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_group_leave_page(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_group_members_page(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_group_manage_page(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_persona_page(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_persona_edit_page(std::vector<Route>& routes, const ActionEnvironment& env);
 
 }  // namespace hearth

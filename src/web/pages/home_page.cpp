@@ -1,4 +1,5 @@
 // GET /: what Hearth is, for guests; the member's own starting point once logged in.
+#include "store/memberships.hpp"
 #include "web/forms.hpp"
 #include "web/layout.hpp"
 #include "web/routes.hpp"
@@ -27,13 +28,33 @@ void guest_home(Html& h) {
       "We don't keep IP addresses beyond rate limiting.</p></section>");
 }
 
+void your_groups(Html& h, const PageContext& context) {
+  const AccountId account = context.viewer->account.id;
+  const auto mine = context.env.store.read([&](Connection& c) { return memberships::groups_of(c, account); });
+  h.m("<section class=\"card\" aria-labelledby=\"groups\"><h2 id=\"groups\">Your groups</h2>");
+  if (mine.empty()) {
+    h.m("<p>You haven't joined any groups yet. When you do, they will appear here with what's new since your last "
+        "visit.</p><p><a class=\"button\" href=\"/groups\">Find a group</a></p></section>");
+    return;
+  }
+  h.m("<ul class=\"my-groups\">");
+  for (const auto& group : mine) {
+    h.m("<li><a class=\"my-group-name\" href=\"/g/").t(group.slug).m("\">").t(group.name).m("</a>");
+    if (group.unread_threads > 0) {
+      h.m(" <span class=\"badge badge-new\">").num(group.unread_threads).m(" new</span>");
+    }
+    h.m("<br><span class=\"meta\">You are ").t(group.persona_name);
+    if (group.role != Role::member) h.m(" · ").t(role_label(group.role));
+    h.m("</span></li>");
+  }
+  h.m("</ul><p><a href=\"/groups\">Find more groups</a> · <a href=\"/me/personas\">Your pseudonyms</a></p>"
+      "</section>");
+}
+
 void member_home(Html& h, const PageContext& context) {
-  (void)context;
-  h.m("<h1>Welcome back</h1>"
-      "<section class=\"card\" aria-labelledby=\"groups\"><h2 id=\"groups\">Your groups</h2>"
-      "<p>You haven't joined any groups yet. When you do, they will appear here with what's new since your last "
-      "visit.</p></section>"
-      "<section class=\"card\" aria-labelledby=\"next\"><h2 id=\"next\">Make Hearth yours</h2><ul class=\"plain-list\">"
+  h.m("<h1>Welcome back</h1>");
+  your_groups(h, context);
+  h.m("<section class=\"card\" aria-labelledby=\"next\"><h2 id=\"next\">Make Hearth yours</h2><ul class=\"plain-list\">"
       "<li><a href=\"/settings\">Set your time zone and region</a> so times and support services fit where you are.</li>"
       "<li><a href=\"/help\">See the support services for your region</a>.</li></ul></section>");
 }

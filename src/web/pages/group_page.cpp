@@ -1,0 +1,126 @@
+// GET /g/{slug}: a group's home. Everyone who may see the group gets its name, description,
+// rules, transparency card and support services; those who may read its content also get
+// the conversations and the about text. A hidden group answers like a missing page.
+#include "domain/country.hpp"
+#include "store/personas.hpp"
+#include "web/forms.hpp"
+#include "web/group_views.hpp"
+#include "web/layout.hpp"
+#include "web/routes.hpp"
+
+namespace hearth {
+namespace {
+
+// The conversation list. The conversations pages fill this section (threads by latest
+// activity, pinned first, keyset pagination, unread markers); until then it says so.
+void threads_section(Html& h, const GroupInView& view) {
+  h.m("<section id=\"threads\" class=\"card\" aria-labelledby=\"threads-heading\">"
+      "<h2 id=\"threads-heading\">Conversations</h2>");
+  // Thread list goes here.
+  h.m("<p>No conversations yet.");
+  if (can_participate(view.group.privacy, view.viewer)) h.m(" When someone starts one, it will appear here.");
+  h.m("</p></section>");
+}
+
+void membership_box(Html& h, const PageContext& context, const GroupInView& view, const std::string& persona_name) {
+  const Group& g = view.group;
+  const auto& membership = view.viewer.membership;
+  h.m("<section class=\"card membership\" aria-labelledby=\"you-here\"><h2 id=\"you-here\" class=\"visually-hidden\">"
+      "Your place in this group</h2>");
+  if (!context.viewer) {
+    const std::string next = percent_encode(group_url(g, "/join"));
+    h.m("<p><a class=\"button\" href=\"/login?next=").t(next).m("\">");
+    h.t(g.privacy == Privacy::private_group ? "Log in to ask to join" : "Log in to join");
+    h.m("</a></p><p class=\"hint\">New to Hearth? <a href=\"/signup\">Join Hearth</a> first; no email or real name "
+        "needed.</p></section>");
+    return;
+  }
+  switch (join_path(g.privacy, view.viewer)) {
+    case JoinPath::already_member:
+      h.m("<p>You're a member as <a href=\"").t(group_url(g, "/p/" + std::to_string(membership->persona_id))).m("\">")
+          .t(persona_name).m("</a>");
+      if (membership->role != Role::member) h.m(" (").t(role_label(membership->role)).m(")");
+      h.m(".</p><ul class=\"inline-links\"><li><a href=\"").t(group_url(g, "/members")).m("\">Members</a></li>");
+      if (can_manage(view.viewer)) h.m("<li><a href=\"").t(group_url(g, "/manage")).m("\">Manage the group</a></li>");
+      else if (can_moderate(view.viewer)) h.m("<li><a href=\"").t(group_url(g, "/manage")).m("\">Requests to join</a></li>");
+      h.m("<li><a href=\"/me/personas/").num(membership->persona_id).m("\">Edit your pseudonym and profile</a></li>"
+          "<li><a href=\"").t(group_url(g, "/leave")).m("\">Leave the group</a></li></ul>");
+      break;
+    case JoinPath::pending:
+      h.m("<p><strong>Your request is waiting.</strong> The group's admins will decide soon; you'll be able to read "
+          "and post once they let you in.</p>");
+      break;
+    case JoinPath::banned: h.m("<p>You can't take part in this group.</p>"); break;
+    case JoinPath::join_directly:
+    case JoinPath::request:
+      if (membership && membership->status == MembershipStatus::declined) {
+        h.m("<p>Your last request to join was declined.");
+        if (!membership->decision_reason.empty()) h.m(" The admins said: “").t(membership->decision_reason).m("”");
+        h.m("</p>");
+      }
+      h.m("<p><a class=\"button\" href=\"").t(group_url(g, "/join")).m("\">");
+      h.t(g.privacy == Privacy::private_group ? "Ask to join" : "Join this group");
+      h.m("</a></p>");
+      break;
+    case JoinPath::invite_only:
+    case JoinPath::none: h.m("<p>People join this group by invitation.</p>"); break;
+  }
+  h.m("</section>");
+}
+
+Response group_page(PageContext& context) {
+  auto view = group_from_path(context);
+  if (!view) return group_not_found_page(context);
+  const Group& g = view->group;
+  const GroupFacts facts = load_group_facts(context.env, g, context.viewer ? context.viewer->account.region : "");
+  std::string persona_name;
+  if (is_active_member(view->viewer)) {
+    const PersonaId id = view->viewer.membership->persona_id;
+    persona_name = context.env.store.read([&](Connection& c) {
+      const auto persona = personas::find(c, id);
+      return persona ? persona->name : std::string();
+    });
+  }
+  const bool readable = can_read_content(g.privacy, view->viewer);
+
+  Html h;
+  h.m("<div class=\"group-head\"><p class=\"meta\">").t(privacy_label(g.privacy));
+  if (const Country* country = g.region.empty() ? nullptr : find_country(g.region)) h.m(" · ").t(country->name);
+  h.m("</p><h1>").t(g.name).m("</h1><p class=\"lead\">").t(g.description).m("</p>");
+  topic_list(h, g.topics);
+  h.m("</div>");
+  if (context.request.query_value("created")) {
+    notice(h, "Your group is ready, and you are its owner as " + persona_name +
+                  ". Invite people, or add rules and support services under \"Manage the group\".");
+  } else if (context.request.query_value("welcome") && is_active_member(view->viewer)) {
+    notice(h, "Welcome! You're a member now, as " + persona_name + ".");
+  }
+  h.m("<div class=\"group-layout\"><div class=\"group-main\">");
+  membership_box(h, context, *view, persona_name);
+  if (readable) {
+    threads_section(h, *view);
+    if (!g.about.empty()) {
+      h.m("<section class=\"card\" aria-labelledby=\"about\"><h2 id=\"about\">About this group</h2>");
+      about_html(h, g.about);
+      h.m("</section>");
+    }
+  } else {
+    h.m("<section class=\"card\"><h2>Conversations</h2><p>Only members can read this group's conversations and see "
+        "who belongs to it.</p></section>");
+  }
+  h.m("</div><aside class=\"group-side\" aria-label=\"Group details\">");
+  transparency_card(h, g, facts);
+  rules_card(h, facts.rules);
+  services_card(h, facts);
+  h.m("</aside></div>");
+  const bool indexable = g.privacy == Privacy::public_group && g.search_indexable;
+  return render_page(context, {.title = g.name, .indexable = indexable}, h);
+}
+
+}  // namespace
+
+void add_group_page(std::vector<Route>& routes, const ActionEnvironment& env) {
+  routes.push_back({Method::get, "/g/{slug}", web_page(env, PageAccess::anyone, group_page), "web.group"});
+}
+
+}  // namespace hearth
