@@ -1,6 +1,6 @@
 #include "web/error_page.hpp"
 
-#include "web/html.hpp"
+#include "core/html.hpp"
 #include "web/layout.hpp"
 
 namespace hearth {

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "core/result.hpp"
-#include "web/html.hpp"
+#include "core/html.hpp"
 #include "web/page_context.hpp"
 
 namespace hearth {

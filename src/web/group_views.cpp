@@ -8,7 +8,7 @@
 #include "store/support_services.hpp"
 #include "web/error_page.hpp"
 #include "web/layout.hpp"
-#include "web/markdown.hpp"
+#include "core/markdown.hpp"
 
 namespace hearth {
 namespace {
@@ -155,7 +155,7 @@ void services_card(Html& h, const GroupFacts& facts) {
     h.m("<li><strong>").t(s.name).m("</strong>");
     if (s.crisis) h.m(" <span class=\"badge-crisis\">Crisis line</span>");
     if (!s.phone.empty()) h.m("<br><a href=\"tel:").t(tel_href(s.phone)).m("\">").t(s.phone).m("</a>");
-    if (!s.text_number.empty()) h.m("<br>Text ").t(s.text_number);
+    if (!s.text_number.empty()) h.m("<br>").t(s.text_number);
     if (!s.hours.empty()) h.m(" <span class=\"meta\">").t(s.hours).m("</span>");
     h.m("</li>");
   }

@@ -10,7 +10,7 @@
 #include "core/http_message.hpp"
 #include "domain/support_service.hpp"
 #include "store/moderation_log.hpp"
-#include "web/html.hpp"
+#include "core/html.hpp"
 #include "web/page_context.hpp"
 
 namespace hearth {

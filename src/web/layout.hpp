@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "core/http_message.hpp"
-#include "web/html.hpp"
+#include "core/html.hpp"
 #include "web/page_context.hpp"
 
 namespace hearth {

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "web/html.hpp"
+#include "core/html.hpp"
 
 namespace hearth {
 

@@ -1,4 +1,4 @@
-#include "web/markdown.hpp"
+#include "core/markdown.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "web/markdown.hpp"
+#include "core/markdown.hpp"
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
@@ -11,7 +11,7 @@
 #include <stdexcept>
 #include <vector>
 
-#include "web/html.hpp"
+#include "core/html.hpp"
 
 // cmark-gfm parses; Hearth renders. cmark's own HTML renderer would have to be corrected
 // afterwards (rel on links, schemes it lets through such as data:image, external images,

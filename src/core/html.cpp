@@ -1,4 +1,4 @@
-#include "web/html.hpp"
+#include "core/html.hpp"
 
 namespace hearth {
 
