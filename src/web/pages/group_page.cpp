@@ -89,7 +89,7 @@ Response group_page(PageContext& context) {
   h.m("</p><h1>").t(g.name).m("</h1><p class=\"lead\">").t(g.description).m("</p>");
   topic_list(h, g.topics);
   h.m("</div>");
-  if (context.request.query_value("created")) {
+  if (context.request.query_value("created") && can_manage(view->viewer)) {
     notice(h, "Your group is ready, and you are its owner as " + persona_name +
                   ". Invite people, or add rules and support services under \"Manage the group\".");
   } else if (context.request.query_value("welcome") && is_active_member(view->viewer)) {
