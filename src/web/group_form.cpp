@@ -99,11 +99,13 @@ void textarea_field(Html& h, const Field& f, int rows) {
   h.m(">").t(f.value).m("</textarea></div>");
 }
 
-void checkbox_field(Html& h, std::string_view name, std::string_view label, std::string_view hint, bool checked) {
-  h.m("<div class=\"field checkbox\"><input type=\"checkbox\" name=\"").t(name).m("\" id=\"f-").t(name)
-      .m("\" value=\"1\"");
+void checkbox_field(Html& h, std::string_view name, std::string_view label, std::string_view hint, bool checked,
+                    std::string_view error) {
+  h.m("<div class=\"field checkbox\">");
+  if (!error.empty()) h.m("<p class=\"field-error\" id=\"f-").t(name).m("-error\">").t(error).m("</p>");
+  h.m("<input type=\"checkbox\" name=\"").t(name).m("\" id=\"f-").t(name).m("\" value=\"1\"");
   if (checked) h.m(" checked");
-  if (!hint.empty()) h.m(" aria-describedby=\"f-").t(name).m("-hint\"");
+  described_by(h, name, !hint.empty(), !error.empty());
   h.m("><label for=\"f-").t(name).m("\">").t(label).m("</label>");
   if (!hint.empty()) h.m("<p class=\"hint\" id=\"f-").t(name).m("-hint\">").t(hint).m("</p>");
   h.m("</div>");

@@ -17,7 +17,8 @@ namespace hearth {
 std::string error_for(const std::optional<Error>& error, std::string_view field);
 
 void textarea_field(Html& h, const Field& field, int rows);
-void checkbox_field(Html& h, std::string_view name, std::string_view label, std::string_view hint, bool checked);
+void checkbox_field(Html& h, std::string_view name, std::string_view label, std::string_view hint, bool checked,
+                    std::string_view error = {});
 // Every value submitted under `name` (checkboxes, multi-selects).
 std::vector<std::string> form_values(const PageContext& context, std::string_view name);
 

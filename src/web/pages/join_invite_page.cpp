@@ -44,9 +44,8 @@ Response form(PageContext& context, const Group& g, const std::optional<Error>& 
     h.m("<p>This group has no rules of its own yet. Be kind; Hearth's basic courtesy applies.</p>");
   } else {
     rules_list(h, rules);
-    const std::string rules_error = error_for(error, "accept_rules");
-    if (!rules_error.empty()) h.m("<p class=\"field-error\">").t(rules_error).m("</p>");
-    checkbox_field(h, "accept_rules", "I accept the group's rules", {}, context.has_field("accept_rules"));
+    checkbox_field(h, "accept_rules", "I accept the group's rules", {}, context.has_field("accept_rules"),
+                   error_for(error, "accept_rules"));
   }
   persona_choice_fields(h, context, my_personas(context), error);
   h.m("<button type=\"submit\" class=\"button\">Join the group</button></form></section>");

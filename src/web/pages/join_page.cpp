@@ -42,9 +42,8 @@ Response form(PageContext& context, const GroupInView& view, const std::optional
     h.m("<p>This group has no rules of its own yet. Be kind; Hearth's basic courtesy applies.</p>");
   } else {
     rules_list(h, screen.rules);
-    const std::string rules_error = error_for(error, "accept_rules");
-    if (!rules_error.empty()) h.m("<p class=\"field-error\" id=\"f-accept_rules-error\">").t(rules_error).m("</p>");
-    checkbox_field(h, "accept_rules", "I accept the group's rules", {}, context.has_field("accept_rules"));
+    checkbox_field(h, "accept_rules", "I accept the group's rules", {}, context.has_field("accept_rules"),
+                   error_for(error, "accept_rules"));
   }
   if (request && !screen.questions.empty()) {
     h.m("<h2>Questions from the admins</h2><p class=\"hint\">Only the group's admins and moderators see your "
