@@ -265,6 +265,16 @@ class GroupsWebTest(unittest.TestCase):
         waiting = self.assert_page(bob.web.get(f"/g/{slug}"))
         self.assertIn("Your request is waiting.", waiting)
         self.assertNotIn('id="threads"', waiting)
+        # Withdrawing and asking again.
+        self.assertIn("Withdraw your request?", self.assert_page(bob.web.get(f"/g/{slug}/leave")))
+        withdrawn = form_post(bob.web, f"/g/{slug}/leave", f"/g/{slug}/leave", {})
+        self.assertEqual(withdrawn.location, f"/g/{slug}?withdrawn=1")
+        self.assertIn("Your request is withdrawn.", self.assert_page(self.follow(bob.web, withdrawn)))
+        self.assertEqual(ann.call("GET", f"/api/v1/groups/{slug}/requests").json()["requests"], [])
+        sent = form_post(bob.web, f"/g/{slug}/join", f"/g/{slug}/join",
+                         {"accept_rules": "1", "answer_1": "My sister has OCD.", "persona_mode": "new",
+                          "persona_name": "Bob Asks"})
+        self.assertEqual(sent.status, 303, sent.text[:2000])
         form_post(cat.web, f"/g/{slug}/join", f"/g/{slug}/join",
                   {"accept_rules": "1", "answer_1": "Just looking.", "persona_mode": "new", "persona_name": "Cat Asks"})
 

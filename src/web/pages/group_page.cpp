@@ -48,7 +48,7 @@ void membership_box(Html& h, const PageContext& context, const GroupInView& view
       break;
     case JoinPath::pending:
       h.m("<p><strong>Your request is waiting.</strong> The group's admins will decide soon; you'll be able to read "
-          "and post once they let you in.</p>");
+          "and post once they let you in.</p><p><a href=\"").t(group_url(g, "/leave")).m("\">Withdraw my request</a></p>");
       break;
     case JoinPath::banned: h.m("<p>You can't take part in this group.</p>"); break;
     case JoinPath::join_directly:
@@ -94,6 +94,8 @@ Response group_page(PageContext& context) {
                   ". Invite people, or add rules and support services under \"Manage the group\".");
   } else if (context.request.query_value("welcome") && is_active_member(view->viewer)) {
     notice(h, "Welcome! You're a member now, as " + persona_name + ".");
+  } else if (context.request.query_value("withdrawn") && !view->viewer.membership) {
+    notice(h, "Your request is withdrawn.");
   }
   h.m("<div class=\"group-layout\"><div class=\"group-main\">");
   membership_box(h, context, *view, persona_name);
