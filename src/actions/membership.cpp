@@ -185,6 +185,9 @@ Status do_set_role(const ActionEnvironment& env, AccountId manager, GroupId grou
   return write_or_error<Done>(env, [&](Connection& c) -> Result<Done> {
     auto view = find_group_in(c, group_id, manager);
     if (!view) return group_not_found();
+    // Before looking the target up: otherwise "not found" versus "forbidden" would tell
+    // anyone who can see a private group whether a persona belongs to it.
+    if (!can_manage(view->viewer)) return make_error(ErrorCode::forbidden, "You can't give that role to that member.");
     const auto target = member_by_persona(c, group_id, target_persona);
     if (!target || target->status != MembershipStatus::active) {
       return make_error(ErrorCode::not_found, "That person isn't an active member of this group.");
