@@ -51,12 +51,15 @@ Result<std::string> check_join_request(Connection& c, GroupId group_id, const Jo
 
 Result<MembershipStatus> add_member(const ActionEnvironment& env, Connection& c, AccountId account, const Group& group,
                                     const JoinRequest& request, MembershipStatus status, const std::string& answers) {
+  // A declined (or, through an invite, pending) request is replaced by the new one. It goes
+  // first so that its pseudonym does not count as taken: asking again under the same name
+  // must work. The caller's transaction rolls this back if anything below fails.
+  memberships::remove(c, group.id, account);
   auto persona = resolve_persona_choice(env, c, account, group.id, request.persona);
   if (!persona) return persona.error();
   const UnixMillis now = env.clock.now();
   Membership m{group.id, account, persona->id, Role::member, false, status, "", now,
                status == MembershipStatus::active ? std::optional<UnixMillis>(now) : std::nullopt};
-  memberships::remove(c, group.id, account);  // a declined request is replaced by the new one
   memberships::insert(c, m, persona_key(persona->name), answers);
   return status;
 }
