@@ -72,12 +72,16 @@ std::string slug_from_name(std::string_view name) {
 namespace {
 
 Status check_text(std::string_view text, std::string_view field, std::string_view what, std::size_t max,
-                  bool required) {
+                  bool required, bool one_line = false) {
   if (required && text.empty()) {
     return make_error(ErrorCode::invalid_input, fmt::format("Please give the group {}.", what), std::string(field));
   }
   if (!is_valid_utf8(text) || has_control_characters(text)) {
     return make_error(ErrorCode::invalid_input, fmt::format("The {} contains characters we can't use.", what),
+                      std::string(field));
+  }
+  if (one_line && text.find_first_of("\n\r\t") != std::string_view::npos) {
+    return make_error(ErrorCode::invalid_input, fmt::format("The {} must be one line of text.", what),
                       std::string(field));
   }
   if (utf8_length(text) > max) {
@@ -88,7 +92,7 @@ Status check_text(std::string_view text, std::string_view field, std::string_vie
 }
 
 Status check_list(std::vector<std::string>& items, std::string_view field, std::string_view what, std::size_t max_items,
-                  std::size_t max_length) {
+                  std::size_t max_length, bool one_line = false) {
   std::vector<std::string> kept;
   for (auto& item : items) {
     std::string text(trim(item));
@@ -100,7 +104,7 @@ Status check_list(std::vector<std::string>& items, std::string_view field, std::
                       std::string(field));
   }
   for (const auto& item : items) {
-    if (auto ok = check_text(item, field, what, max_length, false); !ok) return ok;
+    if (auto ok = check_text(item, field, what, max_length, false, one_line); !ok) return ok;
   }
   return success();
 }
@@ -111,12 +115,14 @@ Result<GroupDraft> validate_group_draft(GroupDraft d) {
   d.name = std::string(trim(d.name));
   d.description = std::string(trim(d.description));
   d.about = std::string(trim(d.about));
-  if (auto ok = check_text(d.name, "name", "name", max_group_name_length, true); !ok) return ok.error();
+  if (auto ok = check_text(d.name, "name", "name", max_group_name_length, true, true); !ok) return ok.error();
   if (utf8_length(d.name) < 3) return make_error(ErrorCode::invalid_input, "The group's name needs at least 3 characters.", "name");
-  if (slug_from_name(d.name).size() < 3) {
+  const std::string slug = slug_from_name(d.name);
+  if (slug.size() - static_cast<std::size_t>(std::count(slug.begin(), slug.end(), '-')) < 3) {
     return make_error(ErrorCode::invalid_input, "The group's name needs at least 3 letters or digits (a–z, 0–9).", "name");
   }
-  if (auto ok = check_text(d.description, "description", "short description", max_group_description_length, true); !ok) {
+  if (auto ok = check_text(d.description, "description", "short description", max_group_description_length, true, true);
+      !ok) {
     return ok.error();
   }
   // "about" is Markdown and may span lines.
@@ -127,6 +133,7 @@ Result<GroupDraft> validate_group_draft(GroupDraft d) {
   if (!parse_privacy(d.privacy)) {
     return make_error(ErrorCode::invalid_input, "Please choose who can see the group: public, private or hidden.", "privacy");
   }
+  d.region = std::string(trim(d.region));
   if (!d.region.empty()) {
     const Country* country = find_country(d.region);
     if (!country) return make_error(ErrorCode::invalid_input, "Please choose a country or region from the list.", "region");
@@ -141,7 +148,7 @@ Result<GroupDraft> validate_group_draft(GroupDraft d) {
   std::sort(d.languages.begin(), d.languages.end());
   d.languages.erase(std::unique(d.languages.begin(), d.languages.end()), d.languages.end());
   for (auto& topic : d.topics) topic = to_lower_ascii(trim(topic));
-  if (auto ok = check_list(d.topics, "topics", "topics", max_topics, max_topic_length); !ok) return ok.error();
+  if (auto ok = check_list(d.topics, "topics", "topics", max_topics, max_topic_length, true); !ok) return ok.error();
   for (const auto& topic : d.topics) {
     if (topic.find(',') != std::string::npos) return make_error(ErrorCode::invalid_input, "Topics can't contain commas.", "topics");
   }
