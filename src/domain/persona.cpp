@@ -67,7 +67,7 @@ Status validate_persona_name(std::string_view name) {
                                   max_persona_name_length),
                       "persona_name");
   }
-  if (trimmed.find_first_of("<>@\n\t") != std::string_view::npos) {
+  if (trimmed.find_first_of("<>@\n\r\t") != std::string_view::npos) {
     return make_error(ErrorCode::invalid_input, "Your pseudonym can't contain < > @ or line breaks.", "persona_name");
   }
   const std::string key = persona_key(trimmed);
