@@ -39,7 +39,11 @@ Result<Group> do_create_group(const ActionEnvironment& env, AccountId creator, c
   Group group = group_from(*draft);
   group.id = random_id();
   group.created_at = group.last_activity_at = env.clock.now();
-  const std::string base_slug = slug_from_name(group.name);
+  // A hidden group's address carries a random part: it can't be guessed, and it never
+  // takes a plain name, so the address another group gets can't reveal that it exists.
+  const std::string base_slug = group.privacy == Privacy::hidden_group
+                                    ? slug_from_name(group.name) + "-" + random_readable_code(1, 6)
+                                    : slug_from_name(group.name);
   return write_or_error<Group>(env, [&](Connection& c) -> Result<Group> {
     group.slug = base_slug;
     for (int n = 2; groups::slug_taken(c, group.slug); ++n) group.slug = fmt::format("{}-{}", base_slug, n);

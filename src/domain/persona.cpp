@@ -55,6 +55,29 @@ bool is_age_range(std::string_view text) {
   return false;
 }
 
+namespace {
+
+// U+00A0, U+00AD, U+1680, U+2000–U+200F, U+2028–U+202F, U+205F–U+2064, U+3000, U+FEFF.
+bool has_unusual_space(std::string_view text) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  for (std::size_t i = 0; i < text.size();) {
+    uint32_t cp = s[i];
+    int length = 1;
+    if (cp >= 0xF0) { cp &= 0x07; length = 4; }
+    else if (cp >= 0xE0) { cp &= 0x0F; length = 3; }
+    else if (cp >= 0xC0) { cp &= 0x1F; length = 2; }
+    for (int k = 1; k < length && i + k < text.size(); ++k) cp = (cp << 6) | (s[i + k] & 0x3F);
+    i += length;
+    if (cp == 0xA0 || cp == 0xAD || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202F) ||
+        (cp >= 0x205F && cp <= 0x2064) || cp == 0x3000 || cp == 0xFEFF) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 Status validate_persona_name(std::string_view name) {
   const std::string_view trimmed = trim(name);
   if (!is_valid_utf8(trimmed) || has_control_characters(trimmed)) {
@@ -69,6 +92,12 @@ Status validate_persona_name(std::string_view name) {
   }
   if (trimmed.find_first_of("<>@\n\r\t") != std::string_view::npos) {
     return make_error(ErrorCode::invalid_input, "Your pseudonym can't contain < > @ or line breaks.", "persona_name");
+  }
+  // Invisible and look-alike spaces would let two personas show identical names, or hide a
+  // reserved one ("Anonymous\u200bB"): refuse them.
+  if (has_unusual_space(trimmed)) {
+    return make_error(ErrorCode::invalid_input, "Your pseudonym can only use ordinary spaces between words.",
+                      "persona_name");
   }
   const std::string key = persona_key(trimmed);
   if (key.rfind("anonymous", 0) == 0 || key == "former member" || key.rfind("hearth", 0) == 0) {

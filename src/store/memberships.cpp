@@ -88,10 +88,10 @@ std::vector<MyGroup> groups_of(Connection& c, AccountId account_id) {
 
 std::vector<PendingRequest> pending(Connection& c, GroupId group_id) {
   return c.all<PendingRequest>(
-      "SELECT m.account_id, m.persona_id, p.name, m.answers, m.requested_at FROM memberships m"
+      "SELECT m.persona_id, p.name, m.answers, m.requested_at FROM memberships m"
       " JOIN personas p ON p.id = m.persona_id WHERE m.group_id = ? AND m.status = 'pending'"
       " ORDER BY m.requested_at, m.persona_id",
-      {group_id}, [](const Row& r) { return PendingRequest{r.i64(0), r.i64(1), r.text(2), r.text(3), r.i64(4)}; });
+      {group_id}, [](const Row& r) { return PendingRequest{r.i64(0), r.text(1), r.text(2), r.i64(3)}; });
 }
 
 std::vector<MemberEntry> active_members(Connection& c, GroupId group_id, int limit) {

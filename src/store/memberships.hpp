@@ -33,8 +33,8 @@ struct MyGroup {
 std::vector<MyGroup> groups_of(Connection& c, AccountId account_id);
 
 // Requests waiting for a decision, with the persona name and answers (for admins).
+// No account id: pages and the API show requests by persona only.
 struct PendingRequest {
-  AccountId account_id = 0;  // used only inside actions; never rendered
   PersonaId persona_id = 0;
   std::string persona_name;
   std::string answers;       // JSON array of strings

@@ -8,6 +8,7 @@
 
 #include "actions/group_lookup.hpp"
 #include "actions/membership.hpp"
+#include "actions/sessions.hpp"
 #include "core/random.hpp"
 #include "store/accounts.hpp"
 #include "store/audit_log.hpp"
@@ -235,8 +236,10 @@ TEST_F(GroupActions, ATakenSlugGetsANumber) {
   EXPECT_EQ(create(a, draft("New parents")).slug, "new-parents");
   EXPECT_EQ(create(b, draft("New Parents!")).slug, "new-parents-2");
   EXPECT_EQ(create(a, draft("new   parents")).slug, "new-parents-3");
-  EXPECT_EQ(create(b, draft("New parents", "hidden")).slug, "new-parents-4");
-  EXPECT_EQ(count("support_groups"), 4);
+  const std::string hidden_slug = create(b, draft("New parents", "hidden")).slug;
+  EXPECT_TRUE(std::regex_match(hidden_slug, std::regex("new-parents-[a-z2-9]{6}"))) << hidden_slug;
+  EXPECT_EQ(create(a, draft("New parents")).slug, "new-parents-4") << "hidden groups don't take numbered names";
+  EXPECT_EQ(count("support_groups"), 5);
 }
 
 TEST_F(GroupActions, OnlyPublicGroupsAreStoredAsIndexable) {
@@ -413,10 +416,13 @@ TEST_F(GroupActions, LookupHidesHiddenGroupsFromEveryoneButActiveMembers) {
   const Group hidden = create(owner, draft("Secret circle", "hidden"));
   const Group priv = create(owner, draft("Private circle", "private"));
 
-  EXPECT_TRUE(find_group_for(env(), "secret-circle", owner).has_value());
-  EXPECT_TRUE(find_group_for(env(), "SECRET-CIRCLE", owner).has_value());
-  EXPECT_FALSE(find_group_for(env(), "secret-circle", outsider).has_value());
-  EXPECT_FALSE(find_group_for(env(), "secret-circle", std::nullopt).has_value());
+  EXPECT_TRUE(find_group_for(env(), hidden.slug, owner).has_value());
+  std::string upper = hidden.slug;
+  for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  EXPECT_TRUE(find_group_for(env(), upper, owner).has_value());
+  EXPECT_FALSE(find_group_for(env(), hidden.slug, outsider).has_value());
+  EXPECT_FALSE(find_group_for(env(), hidden.slug, std::nullopt).has_value());
+  EXPECT_FALSE(find_group_for(env(), "secret-circle", owner).has_value()) << "the plain name was never its address";
   EXPECT_FALSE(find_group_by_id_for(env(), hidden.id, outsider).has_value());
   EXPECT_FALSE(find_group_by_id_for(env(), hidden.id, std::nullopt).has_value());
 
@@ -435,4 +441,27 @@ TEST_F(GroupActions, LookupHidesHiddenGroupsFromEveryoneButActiveMembers) {
 }
 
 }  // namespace
+}  // namespace hearth
+
+namespace hearth {
+
+TEST(HiddenGroupSlugs, AHiddenGroupNeverTakesThePlainNameSoNoOtherGroupLearnsOfIt) {
+  testing::TestEnvironment test;
+  auto make_account = [&](const char* login) {
+    auto outcome = do_sign_up(test.env(), {login, "a long password", "", login});
+    return outcome->account_id;
+  };
+  const AccountId a = make_account("hider"), b = make_account("public-maker");
+  GroupDraft hidden{"Secret circle", "A quiet place.", "", "hidden"};
+  auto secret = do_create_group(test.env(), a, hidden, {});
+  ASSERT_TRUE(secret.ok());
+  EXPECT_NE(secret->slug, "secret-circle");
+  EXPECT_EQ(secret->slug.rfind("secret-circle-", 0), 0u);
+  EXPECT_EQ(secret->slug.size(), std::string("secret-circle-").size() + 6);
+  GroupDraft listed{"Secret circle", "Another group with the same name.", "", "public"};
+  auto open = do_create_group(test.env(), b, listed, {});
+  ASSERT_TRUE(open.ok());
+  EXPECT_EQ(open->slug, "secret-circle") << "the plain name must be free whatever hidden groups exist";
+}
+
 }  // namespace hearth

@@ -214,3 +214,16 @@ TEST(PersonaProfile, EachFieldIsCheckedAndNamed) {
 
 }  // namespace
 }  // namespace hearth
+
+namespace hearth {
+
+TEST(PersonaNameSpaces, InvisibleAndLookAlikeSpacesAreRefused) {
+  EXPECT_FALSE(validate_persona_name("Former\xc2\xa0member").ok());     // no-break space
+  EXPECT_FALSE(validate_persona_name("Anonymous\xe2\x80\x8b" "B").ok()); // zero-width space
+  EXPECT_FALSE(validate_persona_name("Quiet\xe3\x80\x80Heron").ok());    // ideographic space
+  EXPECT_FALSE(validate_persona_name("Quiet\xef\xbb\xbfHeron").ok());    // BOM
+  EXPECT_TRUE(validate_persona_name("Quiet Heron").ok());
+  EXPECT_TRUE(validate_persona_name("Tūī Kōrero").ok());
+}
+
+}  // namespace hearth
