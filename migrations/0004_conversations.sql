@@ -14,6 +14,8 @@ CREATE TABLE threads (
 );
 -- The group page: pinned first, then latest activity; keyset pagination on this order.
 CREATE INDEX threads_by_activity ON threads (group_id, pinned, last_activity_at, id);
+-- The home feed: a member's groups, most recent activity first, ignoring pins.
+CREATE INDEX threads_recent ON threads (group_id, last_activity_at, id);
 
 -- author_account_id is never sent to anyone but the author; for anonymous posts the
 -- persona is kept for accountability but never shown.
@@ -23,6 +25,9 @@ CREATE TABLE posts (
   thread_id BIGINT NOT NULL REFERENCES threads (id) ON DELETE CASCADE,
   parent_id BIGINT,                         -- NULL for the opening post
   depth INTEGER NOT NULL DEFAULT 0,         -- 0 opening post, replies 1..3
+  branch_id BIGINT,                         -- the depth-1 reply this post hangs under (its own
+                                            -- id at depth 1, NULL for the opening post): the
+                                            -- thread page pages by branch, keeping trees whole
   author_account_id BIGINT NOT NULL REFERENCES accounts (id),
   author_persona_id BIGINT NOT NULL REFERENCES personas (id),
   anonymous INTEGER NOT NULL DEFAULT 0,
@@ -36,6 +41,7 @@ CREATE TABLE posts (
   UNIQUE (author_account_id, idempotency_key)
 );
 CREATE INDEX posts_thread ON posts (thread_id, created_at, id);
+CREATE INDEX posts_branch ON posts (thread_id, branch_id);
 CREATE INDEX posts_group ON posts (group_id, created_at);
 
 CREATE TABLE post_revisions (

@@ -1,0 +1,26 @@
+#include "actions/reactions.hpp"
+
+#include "actions/conversations.hpp"
+#include "store/reactions.hpp"
+
+namespace hearth {
+
+Status do_react(const ActionEnvironment& env, AccountId account, PostId post_id, ReactionKind kind, bool on) {
+  return env.store.write([&](Connection& c) -> Status {
+    auto found = find_post_in(c, post_id, account);
+    if (!found) return post_not_found();
+    const GroupInView& group = found->thread.group;
+    if (!can_participate(group.group.privacy, group.viewer)) return participation_refused(group.viewer);
+    if (found->post.deleted_at) {
+      return make_error(ErrorCode::conflict, "This post was removed by its author, so it can't take reactions.");
+    }
+    if (on) {
+      reactions::add(c, post_id, group.group.id, account, group.viewer.membership->persona_id, kind, env.clock.now());
+    } else {
+      reactions::remove(c, post_id, account, kind);
+    }
+    return success();
+  });
+}
+
+}  // namespace hearth

@@ -1,0 +1,38 @@
+#pragma once
+// Starting threads and replying: one write transaction each, access re-checked inside it.
+//
+// No double posts: every post carries the idempotency key of the form (or API request)
+// that submitted it. Submitting the same key again — a double click, a retry after a
+// timeout, back-and-resubmit — returns the post the first submission made instead of
+// making another.
+#include <optional>
+#include <string_view>
+
+#include "actions/environment.hpp"
+#include "core/result.hpp"
+#include "domain/conversation.hpp"
+
+namespace hearth {
+
+struct NewThread {
+  ThreadId thread_id = 0;
+  PostId post_id = 0;  // the opening post
+};
+
+// A member starts a thread in a group. Anonymous only where the group allows it; the
+// author gets the thread's first anonymous label ("A"), follows the thread, and has read it.
+Result<NewThread> do_start_thread(const ActionEnvironment& env, AccountId account, GroupId group_id,
+                                  const PostDraft& draft, std::string_view idempotency_key);
+
+// A member replies to a thread: to `parent` (a post of the thread), or to the opening post
+// when none is given. Replies nest at most max_reply_depth (3) deep: a reply to a post at
+// depth 3 is placed beside it, at depth 3 under the same parent, so the conversation stays
+// readable on a phone. Locked threads take replies from moderators only.
+Result<PostId> do_reply(const ActionEnvironment& env, AccountId account, ThreadId thread_id,
+                        std::optional<PostId> parent, const PostDraft& draft, std::string_view idempotency_key);
+
+// Moderators pin a thread to the top of the group page, or lock it against new replies.
+Status do_set_thread_pinned(const ActionEnvironment& env, AccountId moderator, ThreadId thread_id, bool pinned);
+Status do_set_thread_locked(const ActionEnvironment& env, AccountId moderator, ThreadId thread_id, bool locked);
+
+}  // namespace hearth

@@ -1,0 +1,246 @@
+#include "store/posts.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <unordered_map>
+
+#include "core/random.hpp"
+
+namespace hearth::posts {
+namespace {
+
+constexpr std::string_view post_columns =
+    "id, group_id, thread_id, parent_id, depth, branch_id, author_account_id, author_persona_id, anonymous,"
+    " anonymous_label, body, content_warning, created_at, edited_at, deleted_at, idempotency_key";
+
+SqlValue optional_value(const std::optional<int64_t>& value) {
+  return value ? SqlValue(*value) : SqlValue(nullptr);
+}
+
+Post to_post(const Row& r) {
+  Post p;
+  p.id = r.i64(0);
+  p.group_id = r.i64(1);
+  p.thread_id = r.i64(2);
+  p.parent_id = r.optional_i64(3);
+  p.depth = static_cast<int>(r.i64(4));
+  p.branch_id = r.optional_i64(5);
+  p.author_account_id = r.i64(6);
+  p.author_persona_id = r.i64(7);
+  p.anonymous = r.i64(8) != 0;
+  p.anonymous_label = r.text(9);
+  p.body = r.text(10);
+  p.content_warning = r.text(11);
+  p.created_at = r.i64(12);
+  p.edited_at = r.optional_i64(13);
+  p.deleted_at = r.optional_i64(14);
+  p.idempotency_key = r.text(15);
+  return p;
+}
+
+// The author's persona and role are joined only for posts that are neither anonymous nor
+// removed: an anonymous author's identity never enters a display row.
+constexpr std::string_view view_select =
+    "SELECT p.id, p.parent_id, p.depth, p.author_account_id, p.anonymous, p.anonymous_label,"
+    " CASE WHEN p.deleted_at IS NULL THEN p.body ELSE '' END,"
+    " CASE WHEN p.deleted_at IS NULL THEN p.content_warning ELSE '' END,"
+    " p.created_at, p.edited_at, CASE WHEN p.deleted_at IS NULL THEN 0 ELSE 1 END,"
+    " per.id, per.name, m.role, m.trained_volunteer"
+    " FROM posts p"
+    " LEFT JOIN personas per ON per.id = p.author_persona_id AND p.anonymous = 0 AND p.deleted_at IS NULL"
+    " LEFT JOIN memberships m ON m.group_id = p.group_id AND m.account_id = p.author_account_id"
+    "  AND m.status = 'active' AND p.anonymous = 0 AND p.deleted_at IS NULL";
+
+// The page's top-level replies: keyset on (created_at, id) over posts_thread.
+constexpr std::string_view page_branches =
+    "SELECT id FROM posts WHERE thread_id = ? AND depth = 1 AND (created_at, id) > (?, ?)"
+    " ORDER BY created_at, id LIMIT ?";
+
+PostView to_view(const Row& r) {
+  PostView v;
+  v.id = r.i64(0);
+  v.parent_id = r.optional_i64(1);
+  v.depth = static_cast<int>(r.i64(2));
+  v.author_account_id = r.i64(3);
+  v.body = r.text(6);
+  v.content_warning = r.text(7);
+  v.created_at = r.i64(8);
+  v.edited_at = r.optional_i64(9);
+  v.removed = r.i64(10) != 0;
+  if (!v.removed) {
+    v.author.anonymous = r.i64(4) != 0;
+    if (v.author.anonymous) {
+      v.author.anonymous_label = r.text(5);
+    } else if (!r.is_null(11)) {
+      v.author.persona_id = r.i64(11);
+      v.author.persona_name = r.text(12);
+      if (!r.is_null(13)) {
+        v.author.role = parse_role(r.text(13));
+        v.author.trained_volunteer = r.i64(14) != 0;
+      }
+    }
+  }
+  return v;
+}
+
+// Orders posts (already sorted by created_at, id) for threaded display: the opening post,
+// then every top-level reply followed by its subtree, depth first, oldest sibling first.
+std::vector<PostView> as_tree(std::vector<PostView> flat) {
+  std::unordered_map<PostId, std::vector<std::size_t>> children;
+  std::vector<std::size_t> roots;
+  std::unordered_map<PostId, std::size_t> index;
+  for (std::size_t i = 0; i < flat.size(); ++i) index.emplace(flat[i].id, i);
+  for (std::size_t i = 0; i < flat.size(); ++i) {
+    const auto& parent = flat[i].parent_id;
+    if (parent && index.contains(*parent)) {
+      children[*parent].push_back(i);
+    } else {
+      roots.push_back(i);  // the opening post (or, defensively, a post whose parent is missing)
+    }
+  }
+  std::vector<PostView> ordered;
+  ordered.reserve(flat.size());
+  std::vector<std::size_t> stack(roots.rbegin(), roots.rend());
+  while (!stack.empty()) {
+    const std::size_t i = stack.back();
+    stack.pop_back();
+    if (auto found = children.find(flat[i].id); found != children.end()) {
+      stack.insert(stack.end(), found->second.rbegin(), found->second.rend());
+    }
+    ordered.push_back(std::move(flat[i]));
+  }
+  return ordered;
+}
+
+std::optional<int64_t> parse_number(std::string_view text) {
+  if (text.empty() || text.size() > 18) return std::nullopt;
+  int64_t value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || value < 0) return std::nullopt;
+  return value;
+}
+
+}  // namespace
+
+void insert(Connection& c, const Post& p) {
+  c.run(std::string("INSERT INTO posts (")
+            .append(post_columns)
+            .append(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        {p.id, p.group_id, p.thread_id, optional_value(p.parent_id), int64_t{p.depth}, optional_value(p.branch_id),
+         p.author_account_id, p.author_persona_id, int64_t{p.anonymous}, p.anonymous_label, p.body, p.content_warning,
+         p.created_at, optional_value(p.edited_at), optional_value(p.deleted_at), p.idempotency_key});
+}
+
+std::optional<Post> find(Connection& c, PostId id) {
+  return c.first<Post>(std::string("SELECT ").append(post_columns).append(" FROM posts WHERE id = ?"), {id}, to_post);
+}
+
+std::optional<Post> find_by_idempotency_key(Connection& c, AccountId author, const std::string& key) {
+  return c.first<Post>(std::string("SELECT ")
+                           .append(post_columns)
+                           .append(" FROM posts WHERE author_account_id = ? AND idempotency_key = ?"),
+                       {author, key}, to_post);
+}
+
+void update_content(Connection& c, PostId id, const std::string& body, const std::string& content_warning,
+                    UnixMillis edited_at) {
+  c.run("UPDATE posts SET body = ?, content_warning = ?, edited_at = ? WHERE id = ?",
+        {body, content_warning, edited_at, id});
+}
+
+void mark_removed(Connection& c, PostId id, UnixMillis at) {
+  c.run("UPDATE posts SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL", {at, id});
+}
+
+void add_revision(Connection& c, const Post& post, const std::string& title, UnixMillis replaced_at) {
+  c.run(
+      "INSERT INTO post_revisions (id, group_id, post_id, title, body, content_warning, replaced_at)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?)",
+      {random_id(), post.group_id, post.id, title, post.body, post.content_warning, replaced_at});
+}
+
+std::vector<Revision> revisions(Connection& c, PostId id) {
+  return c.all<Revision>(
+      "SELECT r.title, r.body, r.content_warning, r.replaced_at FROM post_revisions r"
+      " JOIN posts p ON p.id = r.post_id AND p.deleted_at IS NULL"
+      " WHERE r.post_id = ? ORDER BY r.replaced_at DESC, r.id DESC",
+      {id}, [](const Row& r) {
+        return Revision{r.text(0), r.text(1), r.text(2), r.i64(3)};
+      });
+}
+
+std::string format_branch_cursor(const BranchCursor& cursor) {
+  return fmt::format("{}.{}", cursor.created_at, cursor.id);
+}
+
+std::optional<BranchCursor> parse_branch_cursor(std::string_view text) {
+  if (text.size() > 40) return std::nullopt;
+  const auto dot = text.find('.');
+  if (dot == std::string_view::npos) return std::nullopt;
+  const auto at = parse_number(text.substr(0, dot));
+  const auto id = parse_number(text.substr(dot + 1));
+  if (!at || !id) return std::nullopt;
+  return BranchCursor{*at, *id};
+}
+
+ThreadView thread_view(Connection& c, const threads::Thread& thread, std::optional<AccountId> viewer,
+                       const std::optional<BranchCursor>& after, int branches) {
+  branches = std::clamp(branches, 1, max_branches_per_page);
+  const BranchCursor from = after.value_or(BranchCursor{-1, -1});
+  const std::vector<SqlValue> page_params{thread.id, from.created_at, from.id, int64_t{branches}};
+
+  // 1. The posts: the opening post, and every post of the page's branches.
+  std::vector<SqlValue> params{thread.opening_post_id, thread.id};
+  params.insert(params.end(), page_params.begin(), page_params.end());
+  std::vector<PostView> flat = c.all<PostView>(std::string(view_select)
+                                                   .append(" WHERE p.id = ? UNION ALL ")
+                                                   .append(view_select)
+                                                   .append(" WHERE p.thread_id = ? AND p.branch_id IN (")
+                                                   .append(page_branches)
+                                                   .append(") ORDER BY 9, 1"),
+                                               params, to_view);
+
+  // 2. Reactions on those posts, counted per kind, with the viewer's own.
+  std::unordered_map<PostId, std::size_t> index;
+  for (std::size_t i = 0; i < flat.size(); ++i) index.emplace(flat[i].id, i);
+  std::vector<SqlValue> reaction_params{viewer ? SqlValue(*viewer) : SqlValue(nullptr), thread.opening_post_id,
+                                        thread.id};
+  reaction_params.insert(reaction_params.end(), page_params.begin(), page_params.end());
+  c.execute(
+      std::string("SELECT r.post_id, r.kind, COUNT(*), MAX(CASE WHEN r.account_id = ? THEN 1 ELSE 0 END)"
+                  " FROM (SELECT id FROM posts WHERE id = ? AND deleted_at IS NULL"
+                  "  UNION ALL SELECT id FROM posts WHERE thread_id = ? AND deleted_at IS NULL AND branch_id IN (")
+          .append(page_branches)
+          .append(")) p JOIN reactions r ON r.post_id = p.id GROUP BY r.post_id, r.kind"),
+      reaction_params, [&](const Row& r) {
+        const auto kind = parse_reaction(r.text(1));
+        const auto found = index.find(r.i64(0));
+        if (!kind || found == index.end()) return;
+        PostView& post = flat[found->second];
+        post.reactions[static_cast<std::size_t>(*kind)] = r.i64(2);
+        post.viewer_reacted[static_cast<std::size_t>(*kind)] = r.i64(3) != 0;
+      });
+
+  // 3. Look ahead: is there a top-level reply after this page's last one?
+  ThreadView view;
+  std::optional<BranchCursor> last;
+  int top_level = 0;
+  for (const PostView& post : flat) {
+    if (post.depth != 1) continue;
+    ++top_level;
+    if (!last || std::pair(post.created_at, post.id) > std::pair(last->created_at, last->id)) {
+      last = BranchCursor{post.created_at, post.id};
+    }
+  }
+  if (top_level == branches && last &&
+      c.first_i64("SELECT 1 FROM posts WHERE thread_id = ? AND depth = 1 AND (created_at, id) > (?, ?) LIMIT 1",
+                  {thread.id, last->created_at, last->id})) {
+    view.next = last;
+  }
+  view.posts = as_tree(std::move(flat));
+  return view;
+}
+
+}  // namespace hearth::posts

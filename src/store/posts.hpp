@@ -1,0 +1,110 @@
+#pragma once
+// Posts (a thread's opening post and its replies), their edit history, and the thread
+// view read model.
+//
+// ANONYMITY — read this before rendering anything from here:
+//   * Fields meant for display (`PostView::author`) never carry an anonymous author's
+//     persona, name or role; a removed post carries no author at all.
+//   * `PostView::author_account_id` is INTERNAL. It exists only so the web/API layer can
+//     tell whether the viewer wrote the post (to offer "edit", or to say "you posted this
+//     anonymously") by passing `viewer == author_account_id` through policy
+//     can_see_author() / can_edit_post(). It must never be rendered, serialised, logged or
+//     used as an identifier in any response.
+// Read models make no permission decisions: the caller has asked policy/ first.
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/conversation.hpp"
+#include "store/database.hpp"
+#include "store/threads.hpp"
+
+namespace hearth::posts {
+
+// A stored post, as actions work with it (never sent to a client as is).
+struct Post {
+  PostId id = 0;
+  GroupId group_id = 0;
+  ThreadId thread_id = 0;
+  std::optional<PostId> parent_id;
+  int depth = 0;
+  std::optional<PostId> branch_id;  // the depth-1 reply it hangs under (its own id at depth 1)
+  AccountId author_account_id = 0;
+  PersonaId author_persona_id = 0;
+  bool anonymous = false;
+  std::string anonymous_label;
+  std::string body;
+  std::string content_warning;
+  UnixMillis created_at = 0;
+  std::optional<UnixMillis> edited_at;
+  std::optional<UnixMillis> deleted_at;
+  std::string idempotency_key;
+};
+
+void insert(Connection& c, const Post& post);
+std::optional<Post> find(Connection& c, PostId id);
+// The post this account already made with this form submission, if any.
+std::optional<Post> find_by_idempotency_key(Connection& c, AccountId author, const std::string& key);
+void update_content(Connection& c, PostId id, const std::string& body, const std::string& content_warning,
+                    UnixMillis edited_at);
+void mark_removed(Connection& c, PostId id, UnixMillis at);
+
+// Edit history: each row is a version that an edit replaced (title only for opening posts).
+struct Revision {
+  std::string title;
+  std::string body;
+  std::string content_warning;
+  UnixMillis replaced_at = 0;
+};
+void add_revision(Connection& c, const Post& post, const std::string& title, UnixMillis replaced_at);
+// Newest first; empty for a removed post (its text is no longer served to anyone). The
+// caller checks policy can_see_revisions() first.
+std::vector<Revision> revisions(Connection& c, PostId id);
+
+// One post as a thread page shows it. Removed posts keep their place in the tree with an
+// empty body, no content warning, no author and no reactions.
+struct PostView {
+  PostId id = 0;
+  std::optional<PostId> parent_id;
+  int depth = 0;
+  AuthorDisplay author;
+  std::string body;  // Markdown; empty when removed
+  std::string content_warning;
+  UnixMillis created_at = 0;
+  std::optional<UnixMillis> edited_at;
+  bool removed = false;                  // "removed by its author"
+  std::array<int64_t, 3> reactions{};    // counts, indexed by ReactionKind
+  std::array<bool, 3> viewer_reacted{};  // indexed by ReactionKind
+  // INTERNAL — see the note at the top of this file. Never render or serialise.
+  AccountId author_account_id = 0;
+
+  int64_t reaction_count(ReactionKind kind) const { return reactions[static_cast<std::size_t>(kind)]; }
+  bool reacted(ReactionKind kind) const { return viewer_reacted[static_cast<std::size_t>(kind)]; }
+};
+
+// Keyset position among a thread's top-level replies (created_at, id ascending).
+struct BranchCursor {
+  UnixMillis created_at = 0;
+  PostId id = 0;
+};
+std::string format_branch_cursor(const BranchCursor& cursor);  // "<created_at>.<id>"
+std::optional<BranchCursor> parse_branch_cursor(std::string_view text);
+
+struct ThreadView {
+  // Opening post first, then each top-level reply followed by its replies, depth first,
+  // siblings oldest first: the order a threaded page shows them in.
+  std::vector<PostView> posts;
+  std::optional<BranchCursor> next;  // more top-level replies after this page
+};
+
+inline constexpr int max_branches_per_page = 200;
+
+// A page of a thread: the opening post (on every page, as its header), then up to
+// `branches` top-level replies after `after`, each with all its replies. A constant number
+// of queries whatever the page holds (posts with their authors, reactions, one look-ahead).
+// `viewer` fills viewer_reacted.
+ThreadView thread_view(Connection& c, const threads::Thread& thread, std::optional<AccountId> viewer,
+                       const std::optional<BranchCursor>& after, int branches);
+
+}  // namespace hearth::posts

@@ -1,0 +1,68 @@
+#include "store/thread_reads.hpp"
+
+#include <algorithm>
+
+namespace hearth::thread_reads {
+
+std::optional<ReadState> find(Connection& c, AccountId account, ThreadId thread_id) {
+  return c.first<ReadState>(
+      "SELECT seen_post_count, following FROM thread_reads WHERE account_id = ? AND thread_id = ?",
+      {account, thread_id}, [](const Row& r) {
+        return ReadState{r.i64(0), r.i64(1) != 0};
+      });
+}
+
+void mark_seen(Connection& c, AccountId account, ThreadId thread_id, GroupId group_id, int64_t seen, UnixMillis at) {
+  c.run(
+      "INSERT INTO thread_reads (account_id, thread_id, group_id, seen_post_count, following, updated_at)"
+      " VALUES (?, ?, ?, ?, 0, ?) ON CONFLICT (account_id, thread_id) DO UPDATE SET"
+      " seen_post_count = CASE WHEN thread_reads.seen_post_count < excluded.seen_post_count"
+      "  THEN excluded.seen_post_count ELSE thread_reads.seen_post_count END,"
+      " updated_at = excluded.updated_at",
+      {account, thread_id, group_id, seen, at});
+}
+
+void set_following(Connection& c, AccountId account, ThreadId thread_id, GroupId group_id, bool following,
+                   UnixMillis at) {
+  c.run(
+      "INSERT INTO thread_reads (account_id, thread_id, group_id, seen_post_count, following, updated_at)"
+      " VALUES (?, ?, ?, 0, ?, ?) ON CONFLICT (account_id, thread_id) DO UPDATE SET"
+      " following = excluded.following, updated_at = excluded.updated_at",
+      {account, thread_id, group_id, int64_t{following}, at});
+}
+
+std::vector<AccountId> followers(Connection& c, ThreadId thread_id) {
+  return c.all<AccountId>("SELECT account_id FROM thread_reads WHERE thread_id = ? AND following = 1", {thread_id},
+                          [](const Row& r) { return r.i64(0); });
+}
+
+std::vector<FeedEntry> feed(Connection& c, AccountId account, const std::vector<GroupId>& group_ids, UnixMillis since,
+                            int limit) {
+  limit = std::clamp(limit, 1, max_feed_size);
+  // One bounded query per group on threads_recent (group_id, last_activity_at, id), merged
+  // here: each reads at most the group's threads active since `since`, and the statement
+  // text stays the same whatever the number of groups.
+  std::vector<FeedEntry> entries;
+  for (const GroupId group_id : group_ids) {
+    auto some = c.all<FeedEntry>(
+        "SELECT t.id, t.group_id, g.slug, g.name,"
+        " CASE WHEN op.deleted_at IS NULL THEN t.title ELSE '' END, t.post_count,"
+        " t.post_count - COALESCE(r.seen_post_count, 0), COALESCE(r.following, 0), t.last_activity_at"
+        " FROM threads t JOIN support_groups g ON g.id = t.group_id JOIN posts op ON op.id = t.opening_post_id"
+        " LEFT JOIN thread_reads r ON r.account_id = ? AND r.thread_id = t.id"
+        " WHERE t.group_id = ? AND t.last_activity_at >= ? AND t.post_count > COALESCE(r.seen_post_count, 0)"
+        " ORDER BY t.last_activity_at DESC, t.id DESC LIMIT ?",
+        {account, group_id, since, int64_t{limit}}, [](const Row& r) {
+          return FeedEntry{r.i64(0), r.i64(1), r.text(2),     r.text(3), r.text(4),
+                           r.i64(5), r.i64(6), r.i64(7) != 0, r.i64(8)};
+        });
+    entries.insert(entries.end(), std::make_move_iterator(some.begin()), std::make_move_iterator(some.end()));
+  }
+  std::sort(entries.begin(), entries.end(), [](const FeedEntry& a, const FeedEntry& b) {
+    return std::pair(a.last_activity_at, a.thread_id) > std::pair(b.last_activity_at, b.thread_id);
+  });
+  if (entries.size() > static_cast<std::size_t>(limit)) entries.resize(static_cast<std::size_t>(limit));
+  return entries;
+}
+
+}  // namespace hearth::thread_reads
