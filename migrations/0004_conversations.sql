@@ -32,7 +32,8 @@ CREATE TABLE posts (
   author_persona_id BIGINT NOT NULL REFERENCES personas (id),
   anonymous INTEGER NOT NULL DEFAULT 0,
   anonymous_label TEXT NOT NULL DEFAULT '', -- "A", "B", … stable per thread and author
-  body TEXT NOT NULL,
+  body TEXT NOT NULL,                       -- Markdown as written
+  body_html TEXT NOT NULL DEFAULT '',       -- rendered once, when written (core/markdown)
   content_warning TEXT NOT NULL DEFAULT '',
   created_at BIGINT NOT NULL,
   edited_at BIGINT,

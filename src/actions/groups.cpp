@@ -10,6 +10,7 @@
 #include "store/audit_log.hpp"
 #include "store/groups.hpp"
 #include "store/memberships.hpp"
+#include "store/search.hpp"
 
 namespace hearth {
 namespace {
@@ -73,6 +74,8 @@ Result<Group> do_update_group(const ActionEnvironment& env, AccountId editor, Gr
     updated.created_at = view->group.created_at;
     updated.last_activity_at = view->group.last_activity_at;
     groups::update(c, updated);
+    // Search filters by the privacy stored with each post: keep it in step.
+    if (updated.privacy != view->group.privacy) search::refresh_group_privacy(c, group_id, updated.privacy);
     groups::replace_rules(c, group_id, draft->rules);
     groups::replace_questions(c, group_id, draft->questions);
     return updated;

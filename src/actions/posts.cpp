@@ -1,5 +1,7 @@
 #include "actions/posts.hpp"
 
+#include "core/markdown.hpp"
+
 #include "actions/conversations.hpp"
 #include "actions/transaction.hpp"
 #include "store/posts.hpp"
@@ -40,7 +42,7 @@ Status do_edit_post(const ActionEnvironment& env, AccountId account, PostId post
     }
     const UnixMillis now = env.clock.now();
     posts::add_revision(c, post, opening ? thread.title : "", now);
-    posts::update_content(c, post.id, draft->body, draft->content_warning, now);
+    posts::update_content(c, post.id, draft->body, render_markdown(draft->body), draft->content_warning, now);
     if (opening) threads::set_title(c, thread.id, draft->title);
     const Group& group = found->thread.group.group;
     search::index_post(c, {post.id, group.id, group.privacy, thread.id, opening ? draft->title : "", draft->body});

@@ -1,5 +1,7 @@
 #include "actions/threads.hpp"
 
+#include "core/markdown.hpp"
+
 #include "actions/conversations.hpp"
 #include "actions/transaction.hpp"
 #include "core/random.hpp"
@@ -53,6 +55,7 @@ posts::Post new_post(Connection& c, PostId id, const Group& group, ThreadId thre
   post.anonymous = draft.anonymous;
   if (post.anonymous) post.anonymous_label = threads::anonymous_label_for(c, thread_id, group.id, account);
   post.body = draft.body;
+  post.body_html = render_markdown(draft.body);
   post.content_warning = draft.content_warning;
   post.created_at = now;
   post.idempotency_key = key;

@@ -13,7 +13,7 @@ namespace {
 
 constexpr std::string_view post_columns =
     "id, group_id, thread_id, parent_id, depth, branch_id, author_account_id, author_persona_id, anonymous,"
-    " anonymous_label, body, content_warning, created_at, edited_at, deleted_at, idempotency_key";
+    " anonymous_label, body, content_warning, created_at, edited_at, deleted_at, idempotency_key, body_html";
 
 SqlValue optional_value(const std::optional<int64_t>& value) {
   return value ? SqlValue(*value) : SqlValue(nullptr);
@@ -37,6 +37,7 @@ Post to_post(const Row& r) {
   p.edited_at = r.optional_i64(13);
   p.deleted_at = r.optional_i64(14);
   p.idempotency_key = r.text(15);
+  p.body_html = r.text(16);
   return p;
 }
 
@@ -44,7 +45,7 @@ Post to_post(const Row& r) {
 // removed: an anonymous author's identity never enters a display row.
 constexpr std::string_view view_select =
     "SELECT p.id, p.parent_id, p.depth, p.author_account_id, p.anonymous, p.anonymous_label,"
-    " CASE WHEN p.deleted_at IS NULL THEN p.body ELSE '' END,"
+    " CASE WHEN p.deleted_at IS NULL THEN p.body_html ELSE '' END,"
     " CASE WHEN p.deleted_at IS NULL THEN p.content_warning ELSE '' END,"
     " p.created_at, p.edited_at, CASE WHEN p.deleted_at IS NULL THEN 0 ELSE 1 END,"
     " per.id, per.name, m.role, m.trained_volunteer"
@@ -64,7 +65,7 @@ PostView to_view(const Row& r) {
   v.parent_id = r.optional_i64(1);
   v.depth = static_cast<int>(r.i64(2));
   v.author_account_id = r.i64(3);
-  v.body = r.text(6);
+  v.body_html = r.text(6);
   v.content_warning = r.text(7);
   v.created_at = r.i64(8);
   v.edited_at = r.optional_i64(9);
@@ -127,10 +128,10 @@ std::optional<int64_t> parse_number(std::string_view text) {
 void insert(Connection& c, const Post& p) {
   c.run(std::string("INSERT INTO posts (")
             .append(post_columns)
-            .append(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            .append(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         {p.id, p.group_id, p.thread_id, optional_value(p.parent_id), int64_t{p.depth}, optional_value(p.branch_id),
          p.author_account_id, p.author_persona_id, int64_t{p.anonymous}, p.anonymous_label, p.body, p.content_warning,
-         p.created_at, optional_value(p.edited_at), optional_value(p.deleted_at), p.idempotency_key});
+         p.created_at, optional_value(p.edited_at), optional_value(p.deleted_at), p.idempotency_key, p.body_html});
 }
 
 std::optional<Post> find(Connection& c, PostId id) {
@@ -144,10 +145,10 @@ std::optional<Post> find_by_idempotency_key(Connection& c, AccountId author, con
                        {author, key}, to_post);
 }
 
-void update_content(Connection& c, PostId id, const std::string& body, const std::string& content_warning,
-                    UnixMillis edited_at) {
-  c.run("UPDATE posts SET body = ?, content_warning = ?, edited_at = ? WHERE id = ?",
-        {body, content_warning, edited_at, id});
+void update_content(Connection& c, PostId id, const std::string& body, const std::string& body_html,
+                    const std::string& content_warning, UnixMillis edited_at) {
+  c.run("UPDATE posts SET body = ?, body_html = ?, content_warning = ?, edited_at = ? WHERE id = ?",
+        {body, body_html, content_warning, edited_at, id});
 }
 
 void mark_removed(Connection& c, PostId id, UnixMillis at) {

@@ -34,7 +34,8 @@ struct Post {
   PersonaId author_persona_id = 0;
   bool anonymous = false;
   std::string anonymous_label;
-  std::string body;
+  std::string body;       // Markdown as written
+  std::string body_html;  // rendered by core/markdown when written; safe to embed
   std::string content_warning;
   UnixMillis created_at = 0;
   std::optional<UnixMillis> edited_at;
@@ -46,8 +47,8 @@ void insert(Connection& c, const Post& post);
 std::optional<Post> find(Connection& c, PostId id);
 // The post this account already made with this form submission, if any.
 std::optional<Post> find_by_idempotency_key(Connection& c, AccountId author, const std::string& key);
-void update_content(Connection& c, PostId id, const std::string& body, const std::string& content_warning,
-                    UnixMillis edited_at);
+void update_content(Connection& c, PostId id, const std::string& body, const std::string& body_html,
+                    const std::string& content_warning, UnixMillis edited_at);
 void mark_removed(Connection& c, PostId id, UnixMillis at);
 
 // Edit history: each row is a version that an edit replaced (title only for opening posts).
@@ -69,7 +70,9 @@ struct PostView {
   std::optional<PostId> parent_id;
   int depth = 0;
   AuthorDisplay author;
-  std::string body;  // Markdown; empty when removed
+  // HTML rendered from the Markdown when the post was written (core/markdown: safe to
+  // embed with Html::raw_unescaped); empty when removed.
+  std::string body_html;
   std::string content_warning;
   UnixMillis created_at = 0;
   std::optional<UnixMillis> edited_at;

@@ -128,7 +128,7 @@ TEST_F(PostsTest, DeleteHidesTheBodyFromEveryoneAndLeavesSearch) {
     const auto* removed = in_view(*page, r);
     ASSERT_NE(removed, nullptr);
     EXPECT_TRUE(removed->removed);
-    EXPECT_EQ(removed->body, "");
+    EXPECT_EQ(removed->body_html, "");
     EXPECT_EQ(removed->author.persona_name, "");
     EXPECT_EQ(removed->author.persona_id, 0);
     EXPECT_EQ(removed->reaction_count(ReactionKind::support), 0);

@@ -155,7 +155,7 @@ TEST_F(ThreadViewTest, PostsCarryTheirDisplayFields) {
   const auto v = view(t.thread_id, std::nullopt, std::nullopt, 50);
   ASSERT_EQ(v.posts.size(), 2u);
   const auto& p = v.posts[1];
-  EXPECT_EQ(p.body, "Heavy stuff, edited");
+  EXPECT_EQ(p.body_html, "<p>Heavy stuff, edited</p>\n");
   EXPECT_EQ(p.content_warning, "grief");
   EXPECT_EQ(p.created_at, created);
   EXPECT_EQ(p.edited_at, clock().now());
