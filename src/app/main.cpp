@@ -25,6 +25,7 @@ std::map<std::string, std::string> process_environment() {
 int main(int argc, char** argv) {
   std::vector<std::string> words;
   std::map<std::string, std::string> flags;
+  std::map<std::string, std::string> command_flags;  // options of one subcommand, e.g. seed's --posts
   std::vector<std::string> switches;  // flags without a value, e.g. --if-empty
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
@@ -37,6 +38,12 @@ int main(int argc, char** argv) {
         flags[arg.substr(0, eq)] = arg.substr(eq + 1);
       } else if (arg == "--if-empty") {
         switches.push_back(arg);
+      } else if (arg == "--posts" || arg == "--seed") {
+        if (i + 1 >= argc) {
+          std::fprintf(stderr, "hearth: %s needs a value (see hearth --help)\n", arg.c_str());
+          return 2;
+        }
+        command_flags[arg] = argv[++i];
       } else if (i + 1 < argc) {
         flags[arg] = argv[++i];
       } else {
@@ -58,7 +65,7 @@ int main(int argc, char** argv) {
   if (command == "seed") {
     std::vector<std::string> arguments(words.begin() + 1, words.end());
     arguments.insert(arguments.end(), switches.begin(), switches.end());
-    return hearth::run_seed(*config, arguments);
+    return hearth::run_seed(*config, arguments, command_flags);
   }
   std::fprintf(stderr, "hearth: unknown command \"%s\" (see hearth --help)\n", command.c_str());
   return 2;

@@ -7,14 +7,53 @@
 
 #include "app/commands.hpp"
 #include "app/demo_community.hpp"
+#include "app/scale_seed.hpp"
 #include "app/wiring.hpp"
 #include "store/accounts.hpp"
 
 namespace hearth {
 
-int run_seed(const Config& config, const std::vector<std::string>& arguments) {
+namespace {
+
+int run_scale(const Config& config, const std::map<std::string, std::string>& options) {
+  int64_t posts = 0;
+  uint64_t seed = 1;
+  try {
+    posts = std::stoll(options.count("--posts") ? options.at("--posts") : "0");
+    if (options.count("--seed")) seed = std::stoull(options.at("--seed"));
+  } catch (const std::exception&) {
+    std::fprintf(stderr, "hearth: --posts and --seed take whole numbers\n");
+    return 2;
+  }
+  configure_logging(config);
+  auto store = open_store(config);
+  if (!store) {
+    spdlog::error("{}", store.error().message);
+    return 1;
+  }
+  const SystemClock clock;
+  const ActionEnvironment env = make_environment(config, **store, clock);
+  auto report = seed_scale(env, posts, seed);
+  (*store)->close();
+  if (!report) {
+    spdlog::error("{}", report.error().message);
+    return 2;
+  }
+  spdlog::info("seed scale: {} posts in {} threads, {} groups, {} accounts", report->posts, report->threads,
+               report->groups, report->accounts);
+  // Machine-readable lines for bench/.
+  std::printf("bench_thread=%s\nbench_member=%s\nbench_password=%s\n", report->bench_thread_path.c_str(),
+              report->bench_member_login.c_str(), report->bench_member_password.c_str());
+  return 0;
+}
+
+}  // namespace
+
+int run_seed(const Config& config, const std::vector<std::string>& arguments,
+             const std::map<std::string, std::string>& options) {
+  if (!arguments.empty() && arguments[0] == "scale") return run_scale(config, options);
   if (arguments.empty() || arguments[0] != "demo") {
-    std::fprintf(stderr, "hearth: usage: hearth seed demo [--if-empty]\n");
+    std::fprintf(stderr, "hearth: usage: hearth seed demo [--if-empty] | hearth seed scale --posts N [--seed S]\n");
     return 2;
   }
   const bool only_if_empty = std::find(arguments.begin(), arguments.end(), "--if-empty") != arguments.end();

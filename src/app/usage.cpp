@@ -12,6 +12,7 @@ std::string usage_text() {
       "  hearth migrate [options]            apply database migrations and exit\n"
       "  hearth seed demo [--if-empty]       add the demo community (only to an empty database\n"
       "                                      with --if-empty)\n"
+      "  hearth seed scale --posts N [--seed S]  a large synthetic community for benchmarks\n"
       "  hearth --help                       this text\n\n"
       "Options (each also in hearth.toml as KEY = value, and as an environment variable):\n"
       "  --config FILE                       TOML configuration file [./hearth.toml if present]\n";
