@@ -4,7 +4,9 @@
 #include <string>
 #include <vector>
 
+#include "actions/environment.hpp"
 #include "app/config.hpp"
+#include "core/http_message.hpp"
 
 namespace hearth {
 
@@ -12,6 +14,10 @@ int run_serve(const Config& config);
 int run_migrate(const Config& config);
 int run_seed(const Config& config, const std::vector<std::string>& arguments,
              const std::map<std::string, std::string>& options);
+int run_routes(const Config& config);
 std::string usage_text();
+
+// Every route of the web pages and the API (app/serve_command.cpp).
+std::vector<Route> all_routes(const ActionEnvironment& env);
 
 }  // namespace hearth

@@ -62,6 +62,7 @@ int main(int argc, char** argv) {
   const std::string command = words.empty() ? "serve" : words[0];
   if (command == "serve") return hearth::run_serve(*config);
   if (command == "migrate") return hearth::run_migrate(*config);
+  if (command == "routes") return hearth::run_routes(*config);
   if (command == "seed") {
     std::vector<std::string> arguments(words.begin() + 1, words.end());
     arguments.insert(arguments.end(), switches.begin(), switches.end());

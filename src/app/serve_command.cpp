@@ -1,6 +1,8 @@
 // hearth serve: migrate, then serve HTTP until SIGINT/SIGTERM, then close the database.
 #include <spdlog/spdlog.h>
 
+#include <cstdio>
+
 #include "api/json_io.hpp"
 #include "api/routes.hpp"
 #include "app/commands.hpp"
@@ -26,8 +28,7 @@ int run_serve(const Config& config) {
   const SystemClock clock;
   const ActionEnvironment env = make_environment(config, **store, clock);
 
-  std::vector<Route> routes = web_routes(env);
-  for (auto& route : api_routes(env)) routes.push_back(std::move(route));
+  std::vector<Route> routes = all_routes(env);
 
   ServerOptions options;
   options.host = config.host();
@@ -72,6 +73,29 @@ int run_serve(const Config& config) {
   spdlog::info("stopped accepting; closing the database");
   (*store)->close();
   spdlog::info("shut down cleanly");
+  return 0;
+}
+
+std::vector<Route> all_routes(const ActionEnvironment& env) {
+  std::vector<Route> routes = web_routes(env);
+  for (auto& route : api_routes(env)) routes.push_back(std::move(route));
+  return routes;
+}
+
+int run_routes(const Config& config) {
+  auto store = open_store(config);
+  if (!store) {
+    std::fprintf(stderr, "hearth: %s\n", store.error().message.c_str());
+    return 1;
+  }
+  const SystemClock clock;
+  const ActionEnvironment env = make_environment(config, **store, clock);
+  // One line per route: METHOD<TAB>PATTERN<TAB>NAME (the authorization matrix test reads it).
+  for (const Route& route : all_routes(env)) {
+    if (route.name == "web.asset") continue;
+    std::printf("%s\t%s\t%s\n", method_name(route.method), route.pattern.c_str(), route.name.c_str());
+  }
+  (*store)->close();
   return 0;
 }
 

@@ -13,6 +13,7 @@ std::string usage_text() {
       "  hearth seed demo [--if-empty]       add the demo community (only to an empty database\n"
       "                                      with --if-empty)\n"
       "  hearth seed scale --posts N [--seed S]  a large synthetic community for benchmarks\n"
+      "  hearth routes  [options]            list every page and API route (method, pattern, name)\n"
       "  hearth --help                       this text\n\n"
       "Options (each also in hearth.toml as KEY = value, and as an environment variable):\n"
       "  --config FILE                       TOML configuration file [./hearth.toml if present]\n";
