@@ -12,6 +12,9 @@ std::vector<Route> api_routes(const ActionEnvironment& env) {
   add_group_routes(routes, env);
   add_membership_routes(routes, env);
   add_persona_routes(routes, env);
+  add_thread_routes(routes, env);
+  add_post_routes(routes, env);
+  add_search_routes(routes, env);
   return routes;
 }
 

@@ -18,5 +18,8 @@ void add_support_service_routes(std::vector<Route>& routes, const ActionEnvironm
 void add_group_routes(std::vector<Route>& routes, const ActionEnvironment& env);
 void add_membership_routes(std::vector<Route>& routes, const ActionEnvironment& env);
 void add_persona_routes(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_thread_routes(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_post_routes(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_search_routes(std::vector<Route>& routes, const ActionEnvironment& env);
 
 }  // namespace hearth

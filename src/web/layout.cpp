@@ -21,13 +21,14 @@ std::string render_layout(const PageMeta& meta, bool logged_in, std::string_view
       "<nav aria-label=\"Main\"><ul class=\"nav-list\">");
   if (logged_in) {
     h.m("<li><a href=\"/\">Home</a></li><li><a href=\"/groups\">Groups</a></li>"
-        "<li><a href=\"/settings\">Settings</a></li>"
+        "<li><a href=\"/search\">Search</a></li><li><a href=\"/settings\">Settings</a></li>"
         "<li><form method=\"post\" action=\"/logout\" class=\"inline-form\">"
         "<input type=\"hidden\" name=\"csrf\" value=\"")
         .t(csrf_token)
         .m("\"><button type=\"submit\" class=\"link-button\">Log out</button></form></li>");
   } else {
-    h.m("<li><a href=\"/groups\">Groups</a></li><li><a href=\"/login\">Log in</a></li>"
+    h.m("<li><a href=\"/groups\">Groups</a></li><li><a href=\"/search\">Search</a></li>"
+        "<li><a href=\"/login\">Log in</a></li>"
         "<li><a href=\"/signup\">Sign up</a></li>");
   }
   h.m("<li><a class=\"help-link\" href=\"/help\">Get help now</a></li></ul></nav></div></header>");

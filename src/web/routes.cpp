@@ -23,6 +23,13 @@ std::vector<Route> web_routes(const ActionEnvironment& env) {
   add_group_manage_page(routes, env);
   add_persona_page(routes, env);
   add_persona_edit_page(routes, env);
+  add_thread_page(routes, env);
+  add_thread_new_page(routes, env);
+  add_thread_actions_page(routes, env);
+  add_post_edit_page(routes, env);
+  add_post_delete_page(routes, env);
+  add_post_history_page(routes, env);
+  add_search_page(routes, env);
   return routes;
 }
 

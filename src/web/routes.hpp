@@ -25,5 +25,12 @@ void add_group_members_page(std::vector<Route>& routes, const ActionEnvironment&
 void add_group_manage_page(std::vector<Route>& routes, const ActionEnvironment& env);
 void add_persona_page(std::vector<Route>& routes, const ActionEnvironment& env);
 void add_persona_edit_page(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_thread_page(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_thread_new_page(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_thread_actions_page(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_post_edit_page(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_post_delete_page(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_post_history_page(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_search_page(std::vector<Route>& routes, const ActionEnvironment& env);
 
 }  // namespace hearth

@@ -81,6 +81,13 @@ Response directory(PageContext& context) {
     for (const auto& entry : entries) group_entry(h, entry);
     h.m("</ul></section>");
   }
+  h.m("<form method=\"get\" action=\"/search\" class=\"card search-form\" role=\"search\" "
+      "aria-label=\"Search conversations\"><h2>Looking for a conversation?</h2>");
+  // Written out: the group filter above already has a field named "q" (ids must differ).
+  h.m("<div class=\"field\"><label for=\"post-q\">Search posts</label><p class=\"hint\" id=\"post-q-hint\">"
+      "Searches the conversations of every group you can read.</p><input id=\"post-q\" name=\"q\" type=\"search\" "
+      "aria-describedby=\"post-q-hint\"></div><button type=\"submit\" class=\"button\">Search posts</button>"
+      "</form>");
   // Not indexed: it lists groups whose admins have not opted in to search engines.
   return render_page(context, {.title = "Groups"}, h);
 }

@@ -3,23 +3,79 @@
 // the conversations and the about text. A hidden group answers like a missing page.
 #include "domain/country.hpp"
 #include "store/personas.hpp"
+#include "actions/conversations.hpp"
+#include "web/error_page.hpp"
 #include "web/forms.hpp"
 #include "web/group_views.hpp"
 #include "web/layout.hpp"
 #include "web/routes.hpp"
+#include "web/thread_views.hpp"
+#include "web/time_views.hpp"
 
 namespace hearth {
 namespace {
 
-// The conversation list. The conversations pages fill this section (threads by latest
-// activity, pinned first, keyset pagination, unread markers); until then it says so.
-void threads_section(Html& h, const GroupInView& view) {
-  h.m("<section id=\"threads\" class=\"card\" aria-labelledby=\"threads-heading\">"
+constexpr int threads_per_page = 25;
+
+void thread_entry(Html& h, const Group& g, const threads::Summary& t, bool member, const TimeFormatter& time) {
+  h.m("<li><h3><a href=\"").t(thread_url(g, t.id)).m("\">");
+  if (t.title.empty()) h.m("A conversation whose opening post was removed");
+  else h.t(t.title);
+  h.m("</a>");
+  if (t.pinned) h.m(" <span class=\"badge\">Pinned</span>");
+  if (t.locked) h.m(" <span class=\"badge\">Locked</span>");
+  if (member && t.unread) new_badge(h, *t.unread);
+  h.m("</h3><p class=\"meta\">");
+  if (!t.opening_removed) {
+    h.m("Started by ");
+    if (t.author.anonymous) h.m("Anonymous member");
+    else author_html(h, g, t.author, false);
+    h.m(" · ");
+  }
+  const int64_t replies = t.post_count - 1;
+  if (replies == 0) h.m("no replies yet");
+  else h.num(replies).t(replies == 1 ? " reply" : " replies");
+  h.m(" · last post ");
+  time.element(h, t.last_activity_at);
+  h.m("</p></li>");
+}
+
+// The conversations: pinned first, then by latest activity, a page at a time (keyset
+// pagination: "?after=" carries the position of the last one shown).
+void threads_section(Html& h, const PageContext& context, const GroupInView& view, const threads::Page& page,
+                     bool later_page) {
+  const Group& g = view.group;
+  const bool member = is_active_member(view.viewer);
+  h.m("<section id=\"threads\" class=\"card\" aria-labelledby=\"threads-heading\"><div class=\"page-head\">"
       "<h2 id=\"threads-heading\">Conversations</h2>");
-  // Thread list goes here.
-  h.m("<p>No conversations yet.");
-  if (can_participate(view.group.privacy, view.viewer)) h.m(" When someone starts one, it will appear here.");
-  h.m("</p></section>");
+  if (can_participate(g.privacy, view.viewer)) {
+    h.m("<a class=\"button\" href=\"").t(group_url(g, "/new")).m("\">Start a conversation</a>");
+  }
+  h.m("</div>");
+  if (page.threads.empty()) {
+    if (later_page) {
+      h.m("<p>There are no older conversations.</p>");
+    } else {
+      h.m("<p>No conversations yet.");
+      if (can_participate(g.privacy, view.viewer)) h.m(" Yours could be the first.");
+      h.m("</p>");
+    }
+  } else {
+    const TimeFormatter time = time_formatter(context);
+    h.m("<ul class=\"thread-list\">");
+    for (const auto& thread : page.threads) thread_entry(h, g, thread, member, time);
+    h.m("</ul>");
+  }
+  if (page.next || later_page) {
+    h.m("<p class=\"inline-links\">");
+    if (later_page) h.m("<a href=\"").t(group_url(g, "#threads")).m("\">Latest conversations</a>");
+    if (page.next) {
+      h.m("<a href=\"").t(group_url(g, "?after=")).t(threads::format_cursor(*page.next))
+          .m("#threads\">Older conversations</a>");
+    }
+    h.m("</p>");
+  }
+  h.m("</section>");
 }
 
 void membership_box(Html& h, const PageContext& context, const GroupInView& view, const std::string& persona_name) {
@@ -82,6 +138,19 @@ Response group_page(PageContext& context) {
     });
   }
   const bool readable = can_read_content(g.privacy, view->viewer);
+  std::optional<threads::Page> threads;
+  const std::string after = context.request.query_value("after").value_or("");
+  if (readable) {
+    std::optional<threads::Cursor> cursor;
+    if (!after.empty()) {
+      cursor = threads::parse_cursor(after);
+      if (!cursor) {
+        return render_error_page(context.request, 400,
+                                 "That page of conversations doesn't exist. Please go back to the group's page.");
+      }
+    }
+    threads = read_group_threads(context.env, g.id, viewer_account(context), cursor, threads_per_page);
+  }
 
   Html h;
   h.m("<div class=\"group-head\"><p class=\"meta\">").t(privacy_label(g.privacy));
@@ -99,8 +168,8 @@ Response group_page(PageContext& context) {
   }
   h.m("<div class=\"group-layout\"><div class=\"group-main\">");
   membership_box(h, context, *view, persona_name);
-  if (readable) {
-    threads_section(h, *view);
+  if (threads) {
+    threads_section(h, context, *view, *threads, !after.empty());
     if (!g.about.empty()) {
       h.m("<section class=\"card\" aria-labelledby=\"about\"><h2 id=\"about\">About this group</h2>");
       about_html(h, g.about);

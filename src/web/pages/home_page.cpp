@@ -1,8 +1,11 @@
 // GET /: what Hearth is, for guests; the member's own starting point once logged in.
+#include "actions/reading.hpp"
 #include "store/memberships.hpp"
 #include "web/forms.hpp"
 #include "web/layout.hpp"
 #include "web/routes.hpp"
+#include "web/thread_views.hpp"
+#include "web/time_views.hpp"
 
 namespace hearth {
 namespace {
@@ -51,8 +54,30 @@ void your_groups(Html& h, const PageContext& context) {
       "</section>");
 }
 
+// Threads with posts the member hasn't read, across their groups (lurking is participation).
+void recent_activity(Html& h, const PageContext& context) {
+  const auto feed = read_home_feed(context.env, context.viewer->account.id, 10);
+  if (feed.empty()) return;  // "Your groups" already says what's next
+  const TimeFormatter time = time_formatter(context);
+  h.m("<section class=\"card\" aria-labelledby=\"activity\"><h2 id=\"activity\">Recent activity</h2>"
+      "<ul class=\"thread-list\">");
+  for (const auto& entry : feed) {
+    h.m("<li><h3><a href=\"/g/").t(entry.group_slug).m("/t/").num(entry.thread_id).m("\">");
+    if (entry.title.empty()) h.m("A conversation whose opening post was removed");
+    else h.t(entry.title);
+    h.m("</a>");
+    new_badge(h, entry.unread);
+    h.m("</h3><p class=\"meta\">In <a href=\"/g/").t(entry.group_slug).m("\">").t(entry.group_name)
+        .m("</a> · last post ");
+    time.element(h, entry.last_activity_at);
+    h.m("</p></li>");
+  }
+  h.m("</ul></section>");
+}
+
 void member_home(Html& h, const PageContext& context) {
   h.m("<h1>Welcome back</h1>");
+  recent_activity(h, context);
   your_groups(h, context);
   h.m("<section class=\"card\" aria-labelledby=\"next\"><h2 id=\"next\">Make Hearth yours</h2><ul class=\"plain-list\">"
       "<li><a href=\"/settings\">Set your time zone and region</a> so times and support services fit where you are.</li>"
