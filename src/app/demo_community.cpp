@@ -41,9 +41,11 @@ PersonaId persona_in(const ActionEnvironment& env, GroupId group, AccountId acco
   return env.store.read([&](Connection& c) { return memberships::find(c, group, account)->persona_id; });
 }
 
-Status seed_demo_threads(const ActionEnvironment& env, const Group& group, const demo::Group& content,
-                         const std::vector<AccountId>& members) {
+Status seed_demo_threads(const ActionEnvironment& env, FakeClock& clock, const Group& group,
+                         const demo::Group& content, const std::vector<AccountId>& members) {
+  constexpr int64_t minute = 60'000;
   for (const demo::Thread& t : content.threads) {
+    clock.advance(7 * 60 * minute);
     const PostDraft opening{std::string(t.title), std::string(t.body), std::string(t.content_warning),
                             t.anonymous && group.anonymous_posting};
     auto thread = do_start_thread(env, members[t.author], group.id, opening, random_token(16));
@@ -53,6 +55,7 @@ Status seed_demo_threads(const ActionEnvironment& env, const Group& group, const
       const std::optional<PostId> parent =
           r.answers >= 0 ? std::optional<PostId>(replies.at(r.answers)) : std::nullopt;
       const PostDraft draft{"", std::string(r.body), "", r.anonymous && group.anonymous_posting};
+      clock.advance((35 + 50 * static_cast<int64_t>(replies.size() % 3)) * minute);
       auto reply = do_reply(env, members[r.author], thread->thread_id, parent, draft, random_token(16));
       if (!reply) return check(reply.error(), "demo reply");
       replies.push_back(*reply);
@@ -68,7 +71,7 @@ Status seed_demo_threads(const ActionEnvironment& env, const Group& group, const
 
 }  // namespace
 
-Status seed_demo_community(const ActionEnvironment& env) {
+Status seed_demo_community(const ActionEnvironment& env, FakeClock& clock) {
   std::vector<AccountId> members;
   for (int i = 0; i < demo::member_count; ++i) {
     const std::string login = i == 0 ? "demo" : fmt::format("demo-member-{}", i);
@@ -94,7 +97,7 @@ Status seed_demo_community(const ActionEnvironment& env) {
       const PersonaId persona = persona_in(env, group->id, members[index]);
       if (auto ok = do_set_role(env, owner, group->id, persona, Role::moderator); !ok) return check(ok, "moderator");
     }
-    if (auto ok = seed_demo_threads(env, *group, content, members); !ok) return ok;
+    if (auto ok = seed_demo_threads(env, clock, *group, content, members); !ok) return ok;
   }
   return success();
 }

@@ -63,7 +63,8 @@ int run_seed(const Config& config, const std::vector<std::string>& arguments,
     spdlog::error("{}", store.error().message);
     return 1;
   }
-  const SystemClock clock;
+  // The demo's conversations start three days ago (see seed_demo_community).
+  FakeClock clock(SystemClock().now() - int64_t{3} * 24 * 3600 * 1000);
   ActionEnvironment env = make_environment(config, **store, clock);
   const bool empty = (*store)->read([](Connection& c) { return c.first_i64("SELECT COUNT(*) FROM accounts").value_or(0) == 0; });
   if (only_if_empty && !empty) {
@@ -72,7 +73,7 @@ int run_seed(const Config& config, const std::vector<std::string>& arguments,
     return 0;
   }
   env.limits.signups_per_client_per_hour = 1'000'000;
-  if (const Status seeded = seed_demo_community(env); !seeded) {
+  if (const Status seeded = seed_demo_community(env, clock); !seeded) {
     spdlog::error("the demo community could not be created: {}", seeded.error().message);
     (*store)->close();
     return 1;
