@@ -185,7 +185,7 @@ Response render_thread(PageContext& context, const ThreadPageView& page, const P
   h.m("</section>");
   reply_section(h, context, page, state, parent != nullptr);
   if (tree.can_react) reactions_form(h, context, g, page.summary.id, state.after);
-  h.m("</div><aside class=\"group-side\" aria-label=\"Beside the conversation\">");
+  h.m("</div><aside class=\"group-side\" aria-label=\"Group rules\">");
   rules_card(h, rules);
   h.m("</aside></div>");
   const std::string title = page.summary.title.empty() ? std::string("Conversation") : page.summary.title;
