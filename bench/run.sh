@@ -16,6 +16,9 @@
 #   BENCH_NGINX_WORKERS=auto  nginx worker_processes (auto = one per core, like hearth's default)
 #   BENCH_HEARTH_ARGS=""    extra arguments for `hearth serve` (e.g. "--threads 1")
 #   BENCH_SEED=0            1 = run `hearth seed demo` into the fresh data directory first
+#   BENCH_POSTS=0           N > 0 = serve a `hearth seed scale --posts N` database (cached in
+#                           bench/data/scale-N, made once) and add the thread-page and search
+#                           scenarios (DESIGN.md budgets: 1M posts)
 #   BENCH_STRICT=0          1 = exit 1 when a scenario misses its budget
 #   BENCH_KEEP=0            1 = keep the temporary directory (logs, nginx config, bodies)
 #   HEARTH_BIN, NGINX_BIN, WRK_BIN  binaries [build/release/hearth, /usr/sbin/nginx, wrk]
@@ -34,6 +37,7 @@ BENCH_ONLY=${BENCH_ONLY:-}
 BENCH_NGINX_WORKERS=${BENCH_NGINX_WORKERS:-auto}
 BENCH_HEARTH_ARGS=${BENCH_HEARTH_ARGS:-}
 BENCH_SEED=${BENCH_SEED:-0}
+BENCH_POSTS=${BENCH_POSTS:-0}
 BENCH_STRICT=${BENCH_STRICT:-0}
 BENCH_KEEP=${BENCH_KEEP:-0}
 
@@ -105,8 +109,34 @@ free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
+# The scale database is expensive to make (about a minute per million posts), so it is kept
+# in bench/data/ between runs; its bench thread and member come from seed scale's output.
+prepare_scale_data() {
+  local dir=$BENCH_DIR/data/scale-$BENCH_POSTS
+  if [[ ! -f $dir/seed.out ]]; then
+    log "seeding $BENCH_POSTS posts into $dir (once; reused by later runs)"
+    rm -rf "$dir" && mkdir -p "$dir"
+    "$HEARTH_BIN" seed scale --posts "$BENCH_POSTS" --data "$dir" --log-level warn >"$dir/seed.tmp" ||
+      die "hearth seed scale failed"
+    mv "$dir/seed.tmp" "$dir/seed.out"
+  fi
+  SCALE_DIR=$dir
+  BENCH_THREAD=$(sed -n 's/^bench_thread=//p' "$dir/seed.out")
+  BENCH_MEMBER=$(sed -n 's/^bench_member=//p' "$dir/seed.out")
+  BENCH_PASSWORD=$(sed -n 's/^bench_password=//p' "$dir/seed.out")
+}
+
+member_cookie() {  # logs the scale bench member in through the API; prints the Cookie header
+  local token
+  token=$(curl -sf -H 'Content-Type: application/json' \
+    -d "{\"login\":\"$BENCH_MEMBER\",\"password\":\"$BENCH_PASSWORD\"}" "$HEARTH_URL/api/v1/sessions" |
+    python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])') || die "bench member could not log in"
+  echo "Cookie: hearth_session=$token"
+}
+
 start_hearth() {
   local data=$WORK/data
+  if ((BENCH_POSTS > 0)); then data=$SCALE_DIR; fi
   if [[ $BENCH_SEED == 1 ]]; then
     log "seeding the demo community"
     "$HEARTH_BIN" seed demo --data "$data" --log-level warn >"$WORK/seed.log" 2>&1 ||
@@ -199,6 +229,17 @@ define_scenarios() {
   scenario home /
   # A static asset: hashed, immutable, stored gzip-compressed in the binary.
   scenario asset-css "$(asset_url_from_home css)" "Accept-Encoding: gzip"
+  if ((BENCH_POSTS > 0)); then
+    # DESIGN.md: a thread page with 50 replies, guest, on a 1M-post database: at least
+    # half of nginx's req/s for the same bytes.
+    scenario thread-guest "$BENCH_THREAD"
+    budget thread-guest 0.5
+    scenario thread-member "$BENCH_THREAD" "$(member_cookie)"
+    # Search latency (p50 target 20 ms): a common and a rarer pair of words, as a member
+    # (permission-aware over every group the member belongs to).
+    scenario search-common "/api/v1/search?q=tired+sleep" "$(member_cookie)"
+    scenario search-rare "/api/v1/search?q=respite+holiday+garden" "$(member_cookie)"
+  fi
 }
 
 # --- fetching the bytes hearth serves ----------------------------------------------------
@@ -316,6 +357,7 @@ main() {
   : >"$WORK/scenarios.tsv"
   : >"$WORK/measurements.jsonl"
 
+  if ((BENCH_POSTS > 0)); then prepare_scale_data; fi
   start_hearth
   define_scenarios
   ((${#SCENARIO_NAMES[@]})) || die "no scenario matches BENCH_ONLY='$BENCH_ONLY'"
