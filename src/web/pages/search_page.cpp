@@ -91,7 +91,7 @@ Response search_page(PageContext& context) {
   h.m("<section aria-labelledby=\"results\"><h2 id=\"results\">");
   if (hits.empty()) {
     h.m("Nothing found</h2><p>No posts you can read match “").t(query).m("”. Try fewer or different words");
-    if (!slug.empty()) h.m(", or <a href=\"/search?q=").t(percent_encode(query)).m("\">search all your groups</a>");
+    if (!slug.empty()) h.m(", or <a href=\"/search?q=").t(percent_encode(query)).m("\">search every group you can read</a>");
     h.m(".</p></section>");
     return render_page(context, {.title = "Search"}, h);
   }
