@@ -477,7 +477,8 @@ class AuthorizationMatrixTest(unittest.TestCase):
                 for viewer in spec.VIEWERS:
                     cases.append(Case(method, pattern, name, privacy, viewer, COMMUNITY))
         reads = [c for c in cases if not c.writes]
-        last = sorted((c for c in cases if c.name in ENDS_OTHER_SESSIONS), key=lambda c: ENDS_OTHER_SESSIONS.index(c.name))
+        last = sorted((c for c in cases if c.name in ENDS_OTHER_SESSIONS),
+                      key=lambda c: ENDS_OTHER_SESSIONS.index(c.name))
         writes = [c for c in cases if c.writes and c.name not in ENDS_OTHER_SESSIONS]
         # Writes about one group run one at a time, each group's beside the others'; writes
         # about no group after them, then those that end sessions.

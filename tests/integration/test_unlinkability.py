@@ -24,8 +24,8 @@ import unittest
 
 from community_fixture import Person, join_active, marker, pseudonym, reply, shows, start_server, start_thread
 
-TIMES = re.compile(r'<time[^>]*>.*?</time>|\d{4}-\d{2}-\d{2}T[\d:.]+Z|\b(just now|\d+ (second|minute|hour|day)s? ago)\b',
-                   re.S)
+TIMES = re.compile(r'<time[^>]*>.*?</time>|\d{4}-\d{2}-\d{2}T[\d:.]+Z'
+                   r'|\b(just now|\d+ (second|minute|hour|day)s? ago)\b', re.S)
 REUSE_WARNING = "anyone who is in both groups will know it is the same person"
 
 
@@ -57,8 +57,9 @@ class UnlinkabilityTest(unittest.TestCase):
         cls.y, cls.x, cls.z1, cls.z2, cls.w = (Person(server, p) for p in ("yyy", "xxx", "zza", "zzb", "www"))
         cls.groups = {}
         for key, privacy in (("g1", "public"), ("g2", "private")):
+            questions = ["Why?"] if privacy == "private" else []
             cls.groups[key] = cls.owner.create_group(f"{key.upper()} circle {marker()}", privacy=privacy,
-                                                    rules=["Be kind."], questions=["Why?"] * (privacy == "private"),
+                                                    rules=["Be kind."], questions=questions,
                                                     persona_name=pseudonym("Owner"))
         g1, g2 = cls.groups["g1"], cls.groups["g2"]
         cls.personas = {}
@@ -69,13 +70,12 @@ class UnlinkabilityTest(unittest.TestCase):
         cls.personas["z", "g1"] = join_active(cls.z1, cls.owner, g1)
         cls.personas["z", "g2"] = join_active(cls.z2, cls.owner, g2)
 
-        # Everyone posts the same way in both groups: X and Z1/Z2 start a thread in each group
-        # (X's and Z's in the same thread), and reply to it.
+        # X and the control post the same way in both groups: a reply in the owner's thread.
         cls.words = {key: marker("w") for key in cls.groups}
         cls.threads, cls.posts = {}, {}
         for key, group in cls.groups.items():
             z = cls.z1 if key == "g1" else cls.z2
-            thread, opening = start_thread(cls.owner, group["slug"], f"Talk {cls.words[key]}", "Say hello.")
+            thread, _ = start_thread(cls.owner, group["slug"], f"Talk {cls.words[key]}", "Say hello.")
             cls.threads[key] = thread
             cls.posts["x", key] = reply(cls.x, group["slug"], thread, f"Hello from me {cls.words[key]} x.")
             cls.posts["z", key] = reply(z, group["slug"], thread, f"Hello from me {cls.words[key]} z.")
@@ -178,8 +178,8 @@ class UnlinkabilityTest(unittest.TestCase):
     def test_member_lists_are_in_name_order_not_join_order(self):
         for key, group in self.groups.items():
             slug = group["slug"]
-            listed = [m["persona"]["name"] for m in self.y.call("GET", f"/api/v1/groups/{slug}/members").json()["members"]
-                      if m["role"] == "member"]
+            members = self.y.call("GET", f"/api/v1/groups/{slug}/members").json()["members"]
+            listed = [m["persona"]["name"] for m in members if m["role"] == "member"]
             order = [listed.index(name) for name in self.order_names]
             self.assertEqual(order, sorted(order, reverse=True), (key, listed))  # Aa, Mm, Zz
             page = self.y.web.get(f"/g/{slug}/members").text
