@@ -99,6 +99,7 @@ class AnonymityTest(unittest.TestCase):
         """Responses about B's anonymous posts (or lists that include them)."""
         slug, w = self.slug, self.anon_words
         paths = [f"/g/{slug}/t/{self.t1}", f"/g/{slug}/t/{self.t2}", f"/g/{slug}", "/",
+                 f"/g/{slug}/t/{self.t1}?reply_to={self.b_anon_t1}", f"/g/{slug}/t/{self.t2}?reply_to={self.b_anon_t2}",
                  f"/api/v1/threads/{self.t1}", f"/api/v1/threads/{self.t2}", f"/api/v1/groups/{slug}/threads",
                  f"/api/v1/groups/{slug}", f"/g/{slug}/posts/{self.b_anon_t2}/history",
                  f"/api/v1/posts/{self.b_anon_t2}/revisions", "/api/v1/me/feed", "/api/v1/me/groups",

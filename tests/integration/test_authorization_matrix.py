@@ -454,8 +454,8 @@ class AuthorizationMatrixTest(unittest.TestCase):
         """Cross-checks the tables against the two predicates: a hidden group doesn't exist for
         whoever isn't in it (bar an invite link's holder); nobody reaches content they may not
         read."""
-        content_rules = {"group-read", "group-participate", "post-author", "post-revisions", "group-moderate",
-                         "decide-request", "group-manage"}
+        content_rules = {"group-read", "group-read-account", "group-participate", "post-author", "post-revisions",
+                         "group-moderate", "decide-request", "group-manage"}
         for rule, table in spec.RULES.items():
             if "any" in table:
                 continue
