@@ -318,14 +318,19 @@ std::vector<Hit> query(Connection& c, const Scope& scope, std::string_view text,
   const std::string match = match_expression(terms_of(text), scope);
   if (match.empty()) return {};
   const auto id_text = [](GroupId id) { return std::to_string(id); };
-  const SqlValue only_group = scope.only_group ? SqlValue(*scope.only_group) : SqlValue(nullptr);
+  // Built step by step: a braced list copying the same variant twice trips GCC 12's
+  // -Wmaybe-uninitialized at -O2 (a false positive).
+  std::vector<SqlValue> params{match, int64_t{candidate_window}, int64_t{limit} * 4 + 20,
+                               comma_list(scope.open_privacies, [](Privacy p) { return std::string(privacy_name(p)); }),
+                               comma_list(scope.excluded_groups, id_text), comma_list(scope.member_groups, id_text)};
+  for (int i = 0; i < 2; ++i) {
+    if (scope.only_group) params.emplace_back(*scope.only_group);
+    else params.emplace_back(nullptr);
+  }
+  params.emplace_back(int64_t{limit});
   std::vector<Hit> hits;
   std::vector<int64_t> search_rowids;
-  c.execute(hits_statement(),
-            {match, int64_t{candidate_window}, int64_t{limit} * 4 + 20,
-             comma_list(scope.open_privacies, [](Privacy p) { return std::string(privacy_name(p)); }),
-             comma_list(scope.excluded_groups, id_text), comma_list(scope.member_groups, id_text), only_group,
-             only_group, int64_t{limit}},
+  c.execute(hits_statement(), params,
             [&](const Row& r) {
               hits.push_back(to_hit(r));
               search_rowids.push_back(r.i64(12));
