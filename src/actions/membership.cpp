@@ -55,12 +55,13 @@ Result<MembershipStatus> add_member(const ActionEnvironment& env, Connection& c,
   // first so that its pseudonym does not count as taken: asking again under the same name
   // must work. The caller's transaction rolls this back if anything below fails.
   memberships::remove(c, group.id, account);
-  auto persona = resolve_persona_choice(env, c, account, group.id, request.persona);
+  const bool active = status == MembershipStatus::active;
+  auto persona = resolve_persona_choice(env, c, account, group.id, request.persona, active);
   if (!persona) return persona.error();
   const UnixMillis now = env.clock.now();
   Membership m{group.id, account, persona->id, Role::member, false, status, "", now,
-               status == MembershipStatus::active ? std::optional<UnixMillis>(now) : std::nullopt};
-  memberships::insert(c, m, persona_key(persona->name), answers);
+               active ? std::optional<UnixMillis>(now) : std::nullopt};
+  memberships::insert(c, m, membership_persona_key(*persona, status), answers);
   return status;
 }
 
@@ -142,6 +143,20 @@ Status do_decide_request(const ActionEnvironment& env, AccountId decider, GroupI
       return make_error(ErrorCode::not_found, "That request has already been decided or withdrawn.");
     }
     const UnixMillis now = env.clock.now();
+    if (approve) {
+      // The applicant's pseudonym was not reserved while they waited. If a member took it
+      // meanwhile, the applicant gets a fresh random one here (they can change it later).
+      const auto persona = personas::find(c, target->persona_id);
+      PersonaId shown = target->persona_id;
+      std::string key = persona ? persona_key(persona->name) : "";
+      if (!persona || memberships::persona_name_taken(c, group_id, key, target->persona_id)) {
+        auto fresh = resolve_persona_choice(env, c, target->account_id, group_id, PersonaChoice{}, true);
+        if (!fresh) return fresh.error();
+        shown = fresh->id;
+        key = persona_key(fresh->name);
+      }
+      memberships::set_persona(c, group_id, target->account_id, shown, key);
+    }
     memberships::set_status(c, group_id, target->account_id,
                             approve ? MembershipStatus::active : MembershipStatus::declined, reason,
                             approve ? std::optional<UnixMillis>(now) : std::nullopt);

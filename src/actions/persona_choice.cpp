@@ -7,8 +7,13 @@
 
 namespace hearth {
 
+std::string membership_persona_key(const Persona& persona, MembershipStatus status) {
+  if (status == MembershipStatus::active) return persona_key(persona.name);
+  return "pending:" + std::to_string(persona.id);
+}
+
 Result<Persona> resolve_persona_choice(const ActionEnvironment& env, Connection& c, AccountId account, GroupId group,
-                                       const PersonaChoice& choice) {
+                                       const PersonaChoice& choice, bool becomes_active) {
   const auto name_taken = make_error(ErrorCode::conflict,
                                      "Someone in this group already uses that pseudonym. Please choose another.",
                                      "persona_name");
@@ -17,7 +22,9 @@ Result<Persona> resolve_persona_choice(const ActionEnvironment& env, Connection&
     if (!persona || persona->account_id != account) {
       return make_error(ErrorCode::invalid_input, "Please choose one of your own personas.", "persona");
     }
-    if (memberships::persona_name_taken(c, group, persona_key(persona->name), persona->id)) return name_taken;
+    if (becomes_active && memberships::persona_name_taken(c, group, persona_key(persona->name), persona->id)) {
+      return name_taken;
+    }
     return *persona;
   }
   Persona persona;
@@ -33,7 +40,7 @@ Result<Persona> resolve_persona_choice(const ActionEnvironment& env, Connection&
     }
   } else {
     if (auto ok = validate_persona_name(persona.name); !ok) return ok.error();
-    if (memberships::persona_name_taken(c, group, persona_key(persona.name), 0)) return name_taken;
+    if (becomes_active && memberships::persona_name_taken(c, group, persona_key(persona.name), 0)) return name_taken;
   }
   personas::insert(c, persona);
   return persona;

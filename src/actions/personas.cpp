@@ -28,7 +28,8 @@ Result<Persona> do_update_persona(const ActionEnvironment& env, AccountId accoun
     const std::string key = persona_key(updated.name);
     const bool clash = c.first_i64(
                             "SELECT 1 FROM memberships mine JOIN memberships other ON other.group_id = mine.group_id"
-                            " WHERE mine.persona_id = ? AND other.persona_key = ? AND other.persona_id <> ?",
+                            " WHERE mine.persona_id = ? AND mine.status = 'active' AND other.persona_key = ?"
+                            " AND other.persona_id <> ?",
                             {persona_id, key, persona_id})
                            .has_value();
     if (clash) {

@@ -1,3 +1,4 @@
+#include "policy/group_access.hpp"
 #include "api/group_json.hpp"
 
 #include <fmt/format.h>
@@ -60,7 +61,7 @@ boost::json::array string_array(const std::vector<std::string>& items) {
 }
 
 boost::json::object group_summary_json(const Group& g, int64_t member_count) {
-  return {{"slug", g.slug},
+  boost::json::object json{{"slug", g.slug},
           {"name", g.name},
           {"description", g.description},
           {"privacy", privacy_name(g.privacy)},
@@ -68,8 +69,9 @@ boost::json::object group_summary_json(const Group& g, int64_t member_count) {
           {"region", g.region},
           {"languages", string_array(g.languages)},
           {"topics", string_array(g.topics)},
-          {"member_count", member_count},
           {"url", "/g/" + g.slug}};
+  if (shows_member_count(g.privacy)) json["member_count"] = member_count;
+  return json;
 }
 
 boost::json::object persona_ref(PersonaId id, const std::string& name) {

@@ -16,6 +16,8 @@ bool can_see_group(Privacy privacy, const GroupViewer& viewer) {
 
 bool is_listed(Privacy privacy) { return privacy != Privacy::hidden_group; }
 
+bool shows_member_count(Privacy privacy) { return privacy == Privacy::public_group; }
+
 bool can_read_content(Privacy privacy, const GroupViewer& viewer) {
   if (is_banned(viewer)) return false;
   return privacy == Privacy::public_group || is_active_member(viewer);

@@ -24,6 +24,9 @@ bool is_banned(const GroupViewer& viewer);
 bool can_see_group(Privacy privacy, const GroupViewer& viewer);
 // Listed in the directory and in directory search (hidden groups never are).
 bool is_listed(Privacy privacy);
+// How many members a group has is shown only for public groups: for a private or hidden
+// group, a count that changes would tell outsiders when someone joins.
+bool shows_member_count(Privacy privacy);
 // Threads, posts, reactions, member lists, personas' group-visible fields.
 bool can_read_content(Privacy privacy, const GroupViewer& viewer);
 // Post a thread or a reply, react, follow.

@@ -59,7 +59,12 @@ void set_volunteer(Connection& c, GroupId group_id, AccountId account_id, bool v
 }
 
 void set_persona_key(Connection& c, PersonaId persona_id, const std::string& key) {
-  c.run("UPDATE memberships SET persona_key = ? WHERE persona_id = ?", {key, persona_id});
+  c.run("UPDATE memberships SET persona_key = ? WHERE persona_id = ? AND status = 'active'", {key, persona_id});
+}
+
+void set_persona(Connection& c, GroupId group_id, AccountId account_id, PersonaId persona_id, const std::string& key) {
+  c.run("UPDATE memberships SET persona_id = ?, persona_key = ? WHERE group_id = ? AND account_id = ?",
+        {persona_id, key, group_id, account_id});
 }
 
 void remove(Connection& c, GroupId group_id, AccountId account_id) {

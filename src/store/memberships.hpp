@@ -16,7 +16,11 @@ void set_status(Connection& c, GroupId group_id, AccountId account_id, Membershi
                 const std::string& reason, std::optional<UnixMillis> joined_at);
 void set_role(Connection& c, GroupId group_id, AccountId account_id, Role role);
 void set_volunteer(Connection& c, GroupId group_id, AccountId account_id, bool volunteer);
+// A renamed persona's key, in the groups where it is an active member (pending requests keep
+// their placeholder key until approval).
 void set_persona_key(Connection& c, PersonaId persona_id, const std::string& persona_key);
+void set_persona(Connection& c, GroupId group_id, AccountId account_id, PersonaId persona_id,
+                 const std::string& persona_key);
 void remove(Connection& c, GroupId group_id, AccountId account_id);
 int64_t count_with_role(Connection& c, GroupId group_id, Role role);
 

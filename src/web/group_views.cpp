@@ -1,3 +1,4 @@
+#include "policy/group_access.hpp"
 #include "web/group_views.hpp"
 
 #include <charconv>
@@ -118,8 +119,11 @@ void transparency_card(Html& h, const Group& group, const GroupFacts& facts) {
   } else {
     h.m("Not allowed. Every post shows the author's pseudonym in this group.");
   }
-  h.m("</dd><dt>Members</dt><dd>").num(facts.member_count).t(facts.member_count == 1 ? " member" : " members")
-      .m("</dd></dl></section>");
+  h.m("</dd>");
+  if (shows_member_count(group.privacy)) {
+    h.m("<dt>Members</dt><dd>").num(facts.member_count).t(facts.member_count == 1 ? " member" : " members").m("</dd>");
+  }
+  h.m("</dl></section>");
 }
 
 void rules_list(Html& h, const std::vector<std::string>& rules) {

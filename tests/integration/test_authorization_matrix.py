@@ -19,6 +19,7 @@ Reads run in parallel; writes one at a time; writes that end sessions last.
 """
 import concurrent.futures
 import re
+import sqlite3
 import tempfile
 import time
 import unittest
@@ -27,7 +28,7 @@ import urllib.parse
 import authorization_expectations as spec
 from community_fixture import idempotency_key, marker, pseudonym, shows, start_server
 from hearth_server import api_log_in, extract_csrf, run_hearth, strong_password, unique_login, web_log_in
-from matrix_fixture import Community, differences, random_id, random_slug, restore, snapshot
+from matrix_fixture import Community, db_path, differences, random_id, random_slug, restore, snapshot
 
 PARAM = re.compile(r"\{(\w+)\}")
 READ_WORKERS = 6
@@ -437,6 +438,19 @@ def tearDownModule():
     SERVER.stop()
 
 
+def forget_unused_personas(community, name):
+    """The probe's request was rolled back by restore(); its persona (named like a member's)
+    would otherwise stay in the prober's own persona list and look like a leak there."""
+    db = sqlite3.connect(db_path(community.server), timeout=30)
+    try:
+        with db:
+            db.execute("DELETE FROM personas WHERE name = ? AND id NOT IN (SELECT persona_id FROM memberships)"
+                       " AND id NOT IN (SELECT author_persona_id FROM posts)"
+                       " AND id NOT IN (SELECT persona_id FROM reactions)", (name,))
+    finally:
+        db.close()
+
+
 class AuthorizationMatrixTest(unittest.TestCase):
     maxDiff = None
 
@@ -565,7 +579,6 @@ class AuthorizationMatrixTest(unittest.TestCase):
                         restore(COMMUNITY, before)
         self.assertEqual(problems, [])
 
-    @unittest.expectedFailure  # KNOWN LEAK (reported with this test): remove this line once it is fixed.
     def test_asking_to_join_does_not_confirm_who_is_in_a_private_group(self):
         """A private group's members are for its members to see. Asking to join under a pseudonym
         somebody there already uses answers `409 "Someone in this group already uses that
@@ -579,8 +592,10 @@ class AuthorizationMatrixTest(unittest.TestCase):
             before = snapshot(COMMUNITY)
             response = nonmember.join(private.slug, persona_name=name, answers=answers)
             restore(COMMUNITY, before)
+            forget_unused_personas(COMMUNITY, name)
             outcomes.append((response.status, response.text.replace(name, "NAME")))
         self.assertEqual(outcomes[0], outcomes[1])
+        self.assertEqual(outcomes[0][0], 201, "asking to join a private group is accepted, whatever the name")
 
     def test_the_secrets_are_what_pages_show(self):
         """The leak checks look for the fixture's markers: make sure those who may see them do,

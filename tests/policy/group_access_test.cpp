@@ -567,3 +567,13 @@ TEST(GroupAccessAuthors, CanSeeAuthor) {
 
 }  // namespace
 }  // namespace hearth
+
+namespace hearth {
+
+TEST(MemberCounts, OnlyPublicGroupsShowHowManyMembersTheyHave) {
+  EXPECT_TRUE(shows_member_count(Privacy::public_group));
+  EXPECT_FALSE(shows_member_count(Privacy::private_group));
+  EXPECT_FALSE(shows_member_count(Privacy::hidden_group));
+}
+
+}  // namespace hearth

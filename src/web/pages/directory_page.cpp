@@ -1,4 +1,5 @@
 // GET /groups: the directory of listed groups (hidden groups never appear), with filters.
+#include "policy/group_access.hpp"
 #include "core/text.hpp"
 #include "domain/country.hpp"
 #include "domain/language.hpp"
@@ -36,8 +37,10 @@ void filter_form(Html& h, const groups::DirectoryFilter& filter) {
 void group_entry(Html& h, const groups::DirectoryEntry& entry) {
   const Group& g = entry.group;
   h.m("<li class=\"card group-entry\"><h3><a href=\"").t(group_url(g)).m("\">").t(g.name).m("</a></h3>"
-      "<p class=\"meta\">").t(privacy_label(g.privacy)).m(" · ").num(entry.member_count)
-      .t(entry.member_count == 1 ? " member" : " members");
+      "<p class=\"meta\">").t(privacy_label(g.privacy));
+  if (shows_member_count(g.privacy)) {
+    h.m(" · ").num(entry.member_count).t(entry.member_count == 1 ? " member" : " members");
+  }
   if (const Country* country = g.region.empty() ? nullptr : find_country(g.region)) h.m(" · ").t(country->name);
   h.m("</p><p>").t(g.description).m("</p><p class=\"hint\">").t(privacy_explained(g.privacy)).m("</p>");
   topic_list(h, g.topics);
