@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "actions/group_lookup.hpp"
+#include "actions/invite_lookup.hpp"
 #include "actions/persona_choice.hpp"
 #include "actions/transaction.hpp"
 #include "core/crypto.hpp"
@@ -110,10 +111,7 @@ Result<Group> do_join_with_invite(const ActionEnvironment& env, AccountId accoun
   return write_or_error<Group>(env, [&](Connection& c) -> Result<Group> {
     const auto invite = invites::find_by_hash(c, token_hash);
     const UnixMillis now = env.clock.now();
-    if (!invite || invite->revoked_at || (invite->expires_at && *invite->expires_at <= now) ||
-        (invite->max_uses && invite->uses >= *invite->max_uses)) {
-      return invalid;
-    }
+    if (!invite || !invite_is_usable(*invite, now)) return invalid;
     auto group = groups::find(c, invite->group_id);
     if (!group) return invalid;
     const auto existing = memberships::find(c, group->id, account);
