@@ -14,6 +14,25 @@ struct Metrics::Family {
     double value = 0;  // counter or gauge value; histogram sum
     uint64_t observations = 0;
     std::array<uint64_t, bucket_count> buckets{};  // per bucket, not cumulative
+
+    void add(MetricType type, double v) {
+      switch (type) {
+        case MetricType::counter:
+          value += v;
+          break;
+        case MetricType::gauge:
+          value = v;
+          break;
+        case MetricType::histogram: {
+          std::size_t bucket = 0;
+          while (bucket < std::size(bucket_bounds) && v > bucket_bounds[bucket]) ++bucket;
+          ++buckets[bucket];
+          ++observations;
+          value += v;
+          break;
+        }
+      }
+    }
   };
 
   explicit Family(MetricType t) : type(t) {}
@@ -132,23 +151,43 @@ void Metrics::record(std::string_view name, MetricType type, const LabelRange& l
   std::lock_guard lock(f.mutex);
   auto it = f.series.find(key);
   if (it == f.series.end()) it = f.series.emplace(key, Family::Series{}).first;
-  Family::Series& series = it->second;
-  switch (type) {
-    case MetricType::counter:
-      series.value += v;
-      break;
-    case MetricType::gauge:
-      series.value = v;
-      break;
-    case MetricType::histogram: {
-      std::size_t bucket = 0;
-      while (bucket < std::size(bucket_bounds) && v > bucket_bounds[bucket]) ++bucket;
-      ++series.buckets[bucket];
-      ++series.observations;
-      series.value += v;
-      break;
-    }
-  }
+  it->second.add(type, v);
+}
+
+Metrics::Handle Metrics::handle(std::string_view name, MetricType type, LabelRefs labels) {
+  thread_local std::string key;
+  build_key(key, labels);
+  Family& f = family(name, type);
+  assert(f.type == type && "a metric name is used with two different types");
+  Handle handle;
+  if (f.type != type) return handle;
+  std::lock_guard lock(f.mutex);
+  auto it = f.series.find(key);
+  if (it == f.series.end()) it = f.series.emplace(key, Family::Series{}).first;
+  handle.family_ = &f;
+  handle.series_ = &it->second;  // map nodes do not move
+  return handle;
+}
+
+Metrics::Handle Metrics::counter(std::string_view name, LabelRefs labels) {
+  return handle(name, MetricType::counter, labels);
+}
+Metrics::Handle Metrics::histogram(std::string_view name, LabelRefs labels) {
+  return handle(name, MetricType::histogram, labels);
+}
+
+void Metrics::count(Handle counter, double v) {
+  if (!counter) return;
+  assert(counter.family_->type == MetricType::counter);
+  std::lock_guard lock(counter.family_->mutex);
+  static_cast<Family::Series*>(counter.series_)->add(MetricType::counter, v);
+}
+
+void Metrics::observe(Handle histogram, double seconds) {
+  if (!histogram) return;
+  assert(histogram.family_->type == MetricType::histogram);
+  std::lock_guard lock(histogram.family_->mutex);
+  static_cast<Family::Series*>(histogram.series_)->add(MetricType::histogram, seconds);
 }
 
 void Metrics::describe(std::string_view name, MetricType type, std::string_view help) {

@@ -24,6 +24,8 @@ using LabelRefs = std::initializer_list<std::pair<std::string_view, std::string_
 enum class MetricType { counter, gauge, histogram };
 
 class Metrics {
+  struct Family;
+
  public:
   // Upper bounds, in seconds, of the latency buckets every histogram uses (+Inf implied).
   static constexpr double bucket_bounds[] = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5};
@@ -57,9 +59,28 @@ class Metrics {
   // Prometheus text exposition format 0.0.4, families and series sorted by name.
   std::string render_prometheus() const;
 
+  // One series, looked up once, for hot paths: recording through a handle skips the
+  // family and label look-ups (the series' own lock is still taken). Valid for the
+  // registry's lifetime; series are never removed.
+  class Handle {
+   public:
+    Handle() = default;
+    explicit operator bool() const { return series_ != nullptr; }
+
+   private:
+    friend class Metrics;
+    Family* family_ = nullptr;
+    void* series_ = nullptr;  // a Family::Series
+  };
+  // The series (created on first use), for count(Handle) or observe(Handle).
+  Handle counter(std::string_view name, LabelRefs labels);
+  Handle histogram(std::string_view name, LabelRefs labels);
+  void count(Handle counter, double v = 1);
+  void observe(Handle histogram, double seconds);
+
  private:
-  struct Family;
   Family& family(std::string_view name, MetricType type);
+  Handle handle(std::string_view name, MetricType type, LabelRefs labels);
   template <class LabelRange>
   void record(std::string_view name, MetricType type, const LabelRange& labels, double v);
 

@@ -1,6 +1,9 @@
 #include "http/middleware.hpp"
 
+#include <array>
+#include <bit>
 #include <charconv>
+#include <vector>
 
 #include "core/metrics.hpp"
 #include "core/text.hpp"
@@ -22,10 +25,6 @@ constexpr std::size_t max_inflated_size = 64 << 20;
 
 constexpr std::string_view requests_total = "hearth_http_requests_total";
 constexpr std::string_view request_duration = "hearth_http_request_duration_seconds";
-
-void set_if_absent(Response& response, std::string_view name, std::string_view value) {
-  if (!response.header(name)) response.headers.emplace_back(name, value);
-}
 
 // "text/html" matches "text/html; charset=utf-8" but not "text/htmlx".
 bool has_media_type(std::string_view content_type, std::string_view type) {
@@ -57,17 +56,62 @@ void fail_with_internal_error(Response& response) {
   response.body_is_gzip = false;
 }
 
+struct SecurityHeader {
+  std::string_view name;
+  std::string_view value;
+};
+
+// In the order they are added. Bit i of a mask stands for security_headers[i].
+constexpr SecurityHeader security_headers[] = {
+    {"Content-Security-Policy", content_security_policy},
+    {"X-Content-Type-Options", "nosniff"},
+    {"Referrer-Policy", "no-referrer"},
+    {"X-Frame-Options", "DENY"},
+    {"Permissions-Policy", "interest-cohort=()"},
+    {"Cross-Origin-Opener-Policy", "same-origin"},
+    {"Strict-Transport-Security", strict_transport_security},  // secure requests only
+    {"Cache-Control", "no-store"},                             // private types only
+};
+constexpr unsigned always = (1u << 6) - 1;
+constexpr unsigned hsts_bit = 1u << 6;
+constexpr unsigned no_store_bit = 1u << 7;
+
+// The security headers the response should get and does not have yet (the handler's
+// own choices are kept). One pass over the response's headers.
+unsigned missing_security_headers(const Request& request, const Response& response) {
+  unsigned wanted = always;
+  if (request.secure) wanted |= hsts_bit;
+  if (is_private_by_default(response.content_type)) wanted |= no_store_bit;
+  for (const auto& header : response.headers) {
+    for (unsigned rest = wanted; rest != 0; rest &= rest - 1) {
+      const int i = std::countr_zero(rest);
+      if (ascii::iequals(header.first, security_headers[i].name)) wanted &= ~(1u << i);
+    }
+  }
+  return wanted;
+}
+
+// "Name: value\r\n" for each security header, built once.
+const std::array<std::string, std::size(security_headers)>& security_header_lines() {
+  static const auto lines = [] {
+    std::array<std::string, std::size(security_headers)> out;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      out[i].append(security_headers[i].name).append(": ").append(security_headers[i].value).append("\r\n");
+    }
+    return out;
+  }();
+  return lines;
+}
+
 }  // namespace
 
 void add_security_headers(const Request& request, Response& response) {
-  set_if_absent(response, "Content-Security-Policy", content_security_policy);
-  set_if_absent(response, "X-Content-Type-Options", "nosniff");
-  set_if_absent(response, "Referrer-Policy", "no-referrer");
-  set_if_absent(response, "X-Frame-Options", "DENY");
-  set_if_absent(response, "Permissions-Policy", "interest-cohort=()");
-  set_if_absent(response, "Cross-Origin-Opener-Policy", "same-origin");
-  if (request.secure) set_if_absent(response, "Strict-Transport-Security", strict_transport_security);
-  if (is_private_by_default(response.content_type)) set_if_absent(response, "Cache-Control", "no-store");
+  const unsigned missing = missing_security_headers(request, response);
+  response.headers.reserve(response.headers.size() + static_cast<std::size_t>(std::popcount(missing)));
+  for (unsigned rest = missing; rest != 0; rest &= rest - 1) {
+    const SecurityHeader& header = security_headers[std::countr_zero(rest)];
+    response.headers.emplace_back(header.name, header.value);
+  }
 }
 
 void negotiate_encoding(const Request& request, Response& response) {
@@ -98,6 +142,19 @@ void finish_response(const Request& request, Response& response) {
   negotiate_encoding(request, response);
 }
 
+// Equivalent to finish_response: negotiate_encoding neither looks at nor changes any of
+// the security headers, and whatever it appends comes after them.
+DeferredHeaders finish_response_deferred(const Request& request, Response& response) {
+  DeferredHeaders deferred{missing_security_headers(request, response), response.headers.size()};
+  negotiate_encoding(request, response);
+  return deferred;
+}
+
+void append_deferred_headers(std::string& out, const DeferredHeaders& deferred) {
+  const auto& lines = security_header_lines();
+  for (unsigned rest = deferred.mask; rest != 0; rest &= rest - 1) out.append(lines[std::countr_zero(rest)]);
+}
+
 void describe_http_metrics() {
   Metrics& metrics = Metrics::global();
   metrics.describe(requests_total, MetricType::counter, "HTTP requests answered, by route name and status code.");
@@ -106,11 +163,32 @@ void describe_http_metrics() {
 }
 
 void record_request_metrics(std::string_view route, int status, double seconds) {
+  // The series of each (route, status) this thread has seen, looked up once: routes and
+  // statuses form a small fixed set, so this stays short.
+  struct Seen {
+    std::string route;
+    int status;
+    Metrics::Handle count;
+    Metrics::Handle duration;
+  };
+  thread_local std::vector<Seen> seen;
+  for (const Seen& s : seen) {
+    if (s.status == status && s.route == route) {
+      Metrics::global().count(s.count);
+      Metrics::global().observe(s.duration, seconds);
+      return;
+    }
+  }
   char digits[12];
   auto end = std::to_chars(digits, digits + sizeof digits, status).ptr;
   Metrics& metrics = Metrics::global();
-  metrics.count(requests_total, {{"route", route}, {"status", std::string_view(digits, end - digits)}});
-  metrics.observe(request_duration, {{"route", route}}, seconds);
+  Metrics::Handle count =
+      metrics.counter(requests_total, {{"route", route}, {"status", std::string_view(digits, end - digits)}});
+  Metrics::Handle duration = metrics.histogram(request_duration, {{"route", route}});
+  metrics.count(count);
+  metrics.observe(duration, seconds);
+  // Bounded all the same, should a handler invent statuses.
+  if (seen.size() < 256) seen.push_back(Seen{std::string(route), status, count, duration});
 }
 
 }  // namespace hearth

@@ -1,6 +1,8 @@
 #pragma once
 // What the server does to every response after its handler, before writing it: security
 // headers, caching defaults and gzip. Beast-free so that it is unit-tested directly.
+#include <cstddef>
+#include <string>
 #include <string_view>
 
 #include "core/http_message.hpp"
@@ -19,8 +21,24 @@ void add_security_headers(const Request& request, Response& response);
 // inflates a precompressed body (body_is_gzip) for a client that does not accept gzip.
 void negotiate_encoding(const Request& request, Response& response);
 
-// Both of the above, in order: the one call the server makes per response.
+// Both of the above, in order.
 void finish_response(const Request& request, Response& response);
+
+// The security headers a response still needs, as add_security_headers would add them,
+// and where: the server writes them from constants instead of copying them into
+// response.headers and out again.
+struct DeferredHeaders {
+  unsigned mask = 0;         // which of them (an opaque set; 0: none)
+  std::size_t position = 0;  // they go right before response.headers[position]
+};
+
+// finish_response for the server: the same response on the wire, once the server writes
+// the deferred headers at their position (append_deferred_headers).
+DeferredHeaders finish_response_deferred(const Request& request, Response& response);
+
+// Appends the deferred headers as HTTP/1.1 field lines ("Name: value\r\n"), in the order
+// add_security_headers adds them.
+void append_deferred_headers(std::string& out, const DeferredHeaders& deferred);
 
 // Declares the http metric families (HELP texts) in Metrics::global().
 void describe_http_metrics();

@@ -35,6 +35,7 @@ Router::PathView Router::split_path(std::string_view path) {
   if (!path.empty() && path.front() == '/') path.remove_prefix(1);
   if (!path.empty() && path.back() == '/') path.remove_suffix(1);
   if (path.empty()) return out;
+  out.has_escape = path.find('%') != std::string_view::npos;
   while (true) {
     if (out.size == PathView::max_segments) {
       out.too_long = true;
@@ -58,6 +59,7 @@ void Router::add(Route route) {
     entry->segments.push_back(Segment{std::string(part), is_param});
   }
   entry->route = std::move(route);
+  by_size_[entry->segments.size()].push_back(entry.get());
   entries_.push_back(std::move(entry));
 }
 
@@ -65,7 +67,9 @@ bool Router::path_matches(const Entry& entry, const PathView& parts) {
   const auto& segments = entry.segments;
   if (segments.size() != parts.size) return false;
   for (std::size_t i = 0; i < parts.size; ++i) {
-    bool ok = segments[i].is_param ? !parts.items[i].empty() : literal_matches(segments[i].text, parts.items[i]);
+    bool ok = segments[i].is_param ? !parts.items[i].empty()
+              : parts.has_escape   ? literal_matches(segments[i].text, parts.items[i])
+                                   : segments[i].text == parts.items[i];
     if (!ok) return false;
   }
   return true;
@@ -88,19 +92,20 @@ Router::Match Router::match(Request& request) const {
   Match result;
   if (parts.too_long) return result;
 
+  const auto& candidates = by_size_[parts.size];
   const Entry* best = nullptr;
   bool path_found = false;
-  for (const auto& entry : entries_) {
+  for (const Entry* entry : candidates) {
     if (!path_matches(*entry, parts)) continue;
     path_found = true;
     if (!method_serves(entry->route.method, request.method)) continue;
-    if (best == nullptr || more_specific(*entry, *best, request.method)) best = entry.get();
+    if (best == nullptr || more_specific(*entry, *best, request.method)) best = entry;
   }
 
   if (best == nullptr) {
     if (path_found) {
       result.method_not_allowed = true;
-      for (const auto& entry : entries_) {
+      for (const Entry* entry : candidates) {
         if (!path_matches(*entry, parts)) continue;
         append_allow(result.allow, method_name(entry->route.method));
         if (entry->route.method == Method::get) append_allow(result.allow, "HEAD");

@@ -38,6 +38,7 @@ class Router {
     std::array<std::string_view, max_segments> items;
     std::size_t size = 0;
     bool too_long = false;
+    bool has_escape = false;  // some item contains '%'
   };
   struct Segment {
     std::string text;  // literal text, or the parameter name
@@ -54,6 +55,9 @@ class Router {
 
   // unique_ptr so Route addresses survive later add() calls.
   std::vector<std::unique_ptr<Entry>> entries_;
+  // The same entries by number of segments, each list in the order of entries_: a path
+  // can only match patterns with as many segments as it has.
+  std::array<std::vector<const Entry*>, PathView::max_segments + 1> by_size_;
 };
 
 }  // namespace hearth

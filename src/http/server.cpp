@@ -2,26 +2,40 @@
 // 20 s to compile). Everything that can be tested without sockets lives in the Beast-free
 // files beside it: router, middleware, compression, request_target, client_key,
 // builtin_routes.
+//
+// Costs per request matter here (bench/README.md): every network thread runs its own
+// io_context, so a connection's handlers never need a strand or a lock shared with another
+// thread; executors are concrete types, not any_io_executor; a connection has one
+// watchdog timer that is re-armed only when a deadline moves earlier, rather than a timer
+// started and cancelled around every read and write; and the response head is written
+// into a per-connection buffer and sent with the body in one gather write.
 #include "http/server.hpp"
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <boost/asio/strand.hpp>
-#include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
-#include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http.hpp>
+#include <charconv>
 #include <csignal>
+#include <cstring>
+#include <limits>
 #include <mutex>
+#include <stdexcept>
 #include <thread>
 #include <unordered_set>
 
@@ -32,6 +46,7 @@
 #include "http/middleware.hpp"
 #include "http/request_target.hpp"
 #include "http/router.hpp"
+#include "http/worker_pool.hpp"
 
 namespace hearth {
 namespace {
@@ -43,18 +58,67 @@ using tcp = asio::ip::tcp;
 using boost::system::error_code;
 using Clock = std::chrono::steady_clock;
 
+// Concrete executor types: any_io_executor's type erasure costs a few thousand
+// instructions per request in copies and queries.
+using Executor = asio::io_context::executor_type;
+template <class T>
+using Task = asio::awaitable<T, Executor>;
+using Socket = asio::basic_stream_socket<tcp, Executor>;
+using Acceptor = asio::basic_socket_acceptor<tcp, Executor>;
+using Timer = asio::basic_waitable_timer<Clock, asio::wait_traits<Clock>, Executor>;
+using SignalSet = asio::basic_signal_set<Executor>;
+
+constexpr asio::use_awaitable_t<Executor> use_task;
 // Completion token that reports errors as values: a closed connection is not exceptional.
-constexpr auto nothrow = asio::as_tuple(asio::use_awaitable);
+constexpr auto nothrow = asio::as_tuple(use_task);
 
 constexpr std::string_view generic_failure = "Something went wrong on our side. Please try again in a moment.";
 
 // One client connection. The session coroutine owns it; the server keeps a reference
-// only to close it when shutting down.
+// only to close it when shutting down. Everything here is touched only on the
+// connection's own network thread.
 struct Connection {
-  explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
-  beast::tcp_stream stream;
-  bool idle = true;  // waiting for a request to start; touched only on the strand
+  explicit Connection(Socket s) : socket(std::move(s)), watchdog(socket.get_executor()) {}
+  Socket socket;
+  // Closes the socket once `deadline` passes. Moving the deadline later costs nothing:
+  // the timer stays armed at `armed` and, when it fires early, re-arms itself.
+  Timer watchdog;
+  Clock::time_point deadline = Clock::time_point::max();  // max: no I/O is waiting
+  Clock::time_point armed = Clock::time_point::max();     // max: the timer is not waiting
+  // Waiting for a request to start.
+  bool idle = true;
+  // The response head, reused from one response to the next.
+  std::string head;
 };
+
+void arm_watchdog(const std::shared_ptr<Connection>& connection);
+
+void on_watchdog(const std::shared_ptr<Connection>& connection, const error_code& ec) {
+  if (ec == asio::error::operation_aborted) return;  // re-armed or stopped; a newer wait decides
+  connection->armed = Clock::time_point::max();
+  if (connection->deadline == Clock::time_point::max()) return;  // nothing to time out now
+  if (Clock::now() < connection->deadline) return arm_watchdog(connection);
+  // As beast::tcp_stream did: closing makes the pending operation fail, and any later one.
+  error_code ignored;
+  connection->socket.close(ignored);
+}
+
+void arm_watchdog(const std::shared_ptr<Connection>& connection) {
+  connection->armed = connection->deadline;
+  connection->watchdog.expires_at(connection->armed);  // cancels a pending wait
+  connection->watchdog.async_wait([connection](const error_code& ec) { on_watchdog(connection, ec); });
+}
+
+// The I/O that follows must finish within `timeout` from now.
+void set_deadline(const std::shared_ptr<Connection>& connection, Clock::duration timeout) {
+  connection->deadline = Clock::now() + timeout;
+  if (connection->deadline < connection->armed) arm_watchdog(connection);
+}
+
+// No I/O is waiting (a handler is running): nothing to time out.
+void clear_deadline(Connection& connection) {
+  connection.deadline = Clock::time_point::max();
+}
 
 enum class After { keep_alive, close, drain_and_close };
 
@@ -80,7 +144,77 @@ bool is_framing_header(std::string_view name) {
 }
 
 bool has_line_break(std::string_view text) {
-  return text.find_first_of("\r\n") != std::string_view::npos;
+  // Not find_first_of("\r\n"): libstdc++ implements that with one memchr per character.
+  return std::memchr(text.data(), '\r', text.size()) != nullptr ||
+         std::memchr(text.data(), '\n', text.size()) != nullptr;
+}
+
+// Leading and trailing spaces and tabs removed, as Beast does with field values.
+std::string_view trim_ows(std::string_view value) {
+  while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+  while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
+  return value;
+}
+
+void append_field(std::string& out, std::string_view name, std::string_view value) {
+  // Beast's limits for one field, kept so that the same responses are refused.
+  constexpr std::size_t max_field_part = std::numeric_limits<std::uint16_t>::max();
+  if (name.size() + 2 > max_field_part) throw std::length_error("field name too large");
+  if (value.size() + 2 > max_field_part) throw std::length_error("field value too large");
+  value = trim_ows(value);
+  out.append(name);
+  out.append(": ");
+  out.append(value);
+  out.append("\r\n");
+}
+
+// A response on its way out: the security headers finish_response would have added to
+// response.headers are written from constants instead (see finish_response_deferred).
+struct Reply {
+  Response response;
+  DeferredHeaders deferred;
+};
+
+// The status line and header fields of a reply, byte for byte what Beast's serializer
+// wrote for the http::response<string_body> this server used to build: Content-Type,
+// the headers in order (minus framing headers and any with a line break), Connection
+// when needed, Content-Length.
+void serialize_head(std::string& out, unsigned version, const Reply& reply, bool keep_alive) {
+  const Response& response = reply.response;
+  if (response.status < 0 || response.status > 999) throw std::invalid_argument("invalid status-code");
+  const auto code = static_cast<unsigned>(response.status);
+  // A response to which HTTP forbids a body must not have one (what Beast enforced).
+  if ((code / 100 == 1 || code == 204 || code == 304) && !response.body.empty()) {
+    throw std::invalid_argument("invalid response body");
+  }
+  out.clear();
+  out.append(version == 10 ? "HTTP/1.0 " : "HTTP/1.1 ");
+  out.push_back(static_cast<char>('0' + code / 100));
+  out.push_back(static_cast<char>('0' + (code / 10) % 10));
+  out.push_back(static_cast<char>('0' + code % 10));
+  out.push_back(' ');
+  const auto reason = http::obsolete_reason(static_cast<http::status>(code));
+  out.append(reason.data(), reason.size());
+  out.append("\r\n");
+  if (!response.content_type.empty()) append_field(out, "Content-Type", response.content_type);
+  for (std::size_t i = 0; i < response.headers.size(); ++i) {
+    if (i == reply.deferred.position) append_deferred_headers(out, reply.deferred);
+    const auto& [name, value] = response.headers[i];
+    // The server owns framing; a line break in a header would split the response.
+    if (is_framing_header(name) || has_line_break(name) || has_line_break(value) || name.empty()) continue;
+    append_field(out, name, value);
+  }
+  if (reply.deferred.position >= response.headers.size()) append_deferred_headers(out, reply.deferred);
+  if (version == 10) {
+    if (keep_alive) out.append("Connection: keep-alive\r\n");
+  } else if (!keep_alive) {
+    out.append("Connection: close\r\n");
+  }
+  char digits[24];
+  auto end = std::to_chars(digits, digits + sizeof digits, response.body.size()).ptr;
+  out.append("Content-Length: ");
+  out.append(digits, end);
+  out.append("\r\n\r\n");
 }
 
 int network_thread_count(const ServerOptions& options) {
@@ -88,7 +222,7 @@ int network_thread_count(const ServerOptions& options) {
   return std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
 }
 
-std::string peer_address(const tcp::socket& socket) {
+std::string peer_address(const Socket& socket) {
   error_code ec;
   auto address = socket.remote_endpoint(ec).address();
   if (ec) return {};
@@ -113,13 +247,15 @@ class Server::Impl {
   }
 
  private:
-  asio::awaitable<void> accept_loop();
-  asio::awaitable<void> serve(std::shared_ptr<Connection> connection);
-  asio::awaitable<After> serve_request(Connection& connection, beast::flat_buffer& buffer, const std::string& peer_key);
-  asio::awaitable<Response> dispatch(Request& request, std::string_view& route_name);
-  asio::awaitable<bool> write(Connection& connection, const Request& request, unsigned version, Response response,
-                              bool keep_alive);
-  Response run_handler(const Handler& handler, Request& request, std::string_view route_name);
+  Task<void> accept_loop();
+  Task<void> serve(std::shared_ptr<Connection> connection);
+  Task<After> serve_request(const std::shared_ptr<Connection>& connection, beast::flat_buffer& buffer,
+                            const std::string& peer_key);
+  Task<Reply> dispatch(Request& request, std::string_view& route_name);
+  Task<Reply> run_on_pool(const Handler& handler, Request& request, std::string_view route_name);
+  Task<bool> write(const std::shared_ptr<Connection>& connection, const Request& request, unsigned version,
+                   const Reply& reply, bool keep_alive);
+  Reply run_handler(const Handler& handler, Request& request, std::string_view route_name);
   Response error_response(const Request& request, int status, std::string_view message);
   Request make_request(http::request<http::string_body>& message, const std::string& peer_key);
   void begin_shutdown();
@@ -146,18 +282,25 @@ class Server::Impl {
   ClientKeyer keyer_;
   std::atomic<bool> stopping_{false};
   bool shutdown_begun_ = false;  // on control_ only
-  // Declared before io_context: sessions destroyed with it still deregister here.
+  // Declared before the io_contexts: sessions destroyed with them still deregister here.
   std::mutex connections_mutex_;
   std::unordered_set<std::shared_ptr<Connection>> connections_;
 
-  asio::io_context ioc_;
-  // Serialises the acceptor, the signal set and the shutdown steps.
-  asio::strand<asio::io_context::executor_type> control_;
-  tcp::acceptor acceptor_;
-  asio::signal_set signals_;
-  asio::steady_timer grace_timer_;
-  // Declared last, so it is joined first: its handlers finish before io_context goes.
-  asio::thread_pool pool_;
+  // One io_context per network thread, each run by that thread alone. Connections are
+  // dealt out in turn; a connection stays on its context for its whole life.
+  std::vector<std::unique_ptr<asio::io_context>> contexts_;
+  // Keeps the contexts other than the first running while they have no connection; released
+  // once shutdown has drained every connection.
+  std::vector<asio::executor_work_guard<Executor>> keep_running_;
+  std::size_t next_context_ = 0;  // on control_ only
+  // The acceptor, the signal set and the shutdown steps live on the first context; being
+  // single-threaded, it serialises them without a strand.
+  Executor control_;
+  Acceptor acceptor_;
+  SignalSet signals_;
+  Timer grace_timer_;
+  // Declared last, so it is joined first: its handlers finish before the io_contexts go.
+  WorkerPool pool_;
 };
 
 Server::Impl::Impl(ServerOptions options, std::vector<Route> routes, Handler not_found, ErrorRenderer render_error,
@@ -166,12 +309,17 @@ Server::Impl::Impl(ServerOptions options, std::vector<Route> routes, Handler not
       not_found_(std::move(not_found)),
       render_error_(std::move(render_error)),
       keyer_(options_.client_key_secret),
-      ioc_(network_thread_count(options_)),
-      control_(asio::make_strand(ioc_)),
+      contexts_([n = network_thread_count(options_)] {
+        std::vector<std::unique_ptr<asio::io_context>> contexts;
+        for (int i = 0; i < n; ++i) contexts.push_back(std::make_unique<asio::io_context>(1));
+        return contexts;
+      }()),
+      control_(contexts_.front()->get_executor()),
       acceptor_(control_),
       signals_(control_),
       grace_timer_(control_),
       pool_(static_cast<std::size_t>(std::max(1, options_.worker_threads))) {
+  for (std::size_t i = 1; i < contexts_.size(); ++i) keep_running_.push_back(asio::make_work_guard(*contexts_[i]));
   describe_http_metrics();
   // Built-ins first: on an exact tie the earlier route wins, so nothing can shadow them.
   for (Route& route : builtin_routes(std::move(health_probe))) router_.add(std::move(route));
@@ -179,8 +327,12 @@ Server::Impl::Impl(ServerOptions options, std::vector<Route> routes, Handler not
 }
 
 Server::Impl::~Impl() {
-  ioc_.stop();
+  for (auto& context : contexts_) context->stop();
   pool_.join();
+  for (auto& guard : keep_running_) guard.reset();
+  // The first context goes last, with the members bound to it: sessions destroyed with
+  // the other contexts may still ask whether it is stopped.
+  while (contexts_.size() > 1) contexts_.pop_back();
 }
 
 Result<uint16_t> Server::Impl::start() {
@@ -189,7 +341,7 @@ Result<uint16_t> Server::Impl::start() {
                                                   std::to_string(options_.port) + ": " + ec.message());
   };
   error_code ec;
-  tcp::resolver resolver(ioc_);
+  tcp::resolver resolver(*contexts_.front());
   auto endpoints = resolver.resolve(options_.host, std::to_string(options_.port),
                                     tcp::resolver::passive | tcp::resolver::numeric_service, ec);
   if (ec) return fail(ec);
@@ -212,25 +364,30 @@ void Server::Impl::run() {
     if (e) spdlog::critical("http: the accept loop failed; no new connections are taken");
   });
   std::vector<std::thread> threads;
-  for (int i = 1; i < network_thread_count(options_); ++i) threads.emplace_back([this] { ioc_.run(); });
-  ioc_.run();
+  for (std::size_t i = 1; i < contexts_.size(); ++i) threads.emplace_back([this, i] { contexts_[i]->run(); });
+  contexts_.front()->run();
   for (auto& thread : threads) thread.join();
 }
 
-asio::awaitable<void> Server::Impl::accept_loop() {
+Task<void> Server::Impl::accept_loop() {
   while (!stopping_) {
-    // Each connection gets its own strand: its coroutine never runs on two threads at once.
-    auto [ec, socket] = co_await acceptor_.async_accept(asio::make_strand(ioc_), nothrow);
+    Executor executor = contexts_[next_context_]->get_executor();
+    next_context_ = (next_context_ + 1) % contexts_.size();
+    auto [ec, socket] = co_await acceptor_.async_accept(executor, nothrow);
     if (stopping_) break;
     if (ec) {
       // Typically out of file descriptors: pause rather than spin.
       spdlog::warn("http: accept failed: {}", ec.message());
-      asio::steady_timer pause(control_, std::chrono::milliseconds(100));
+      Timer pause(control_, std::chrono::milliseconds(100));
       co_await pause.async_wait(nothrow);
       continue;
     }
+    // Responses go out in one write each; Nagle's algorithm would only delay the tail of
+    // a large one until the client's delayed acknowledgement.
+    error_code ignored;
+    socket.set_option(tcp::no_delay(true), ignored);
     auto connection = std::make_shared<Connection>(std::move(socket));
-    asio::co_spawn(connection->stream.get_executor(), serve(connection), [](std::exception_ptr e) {
+    asio::co_spawn(connection->socket.get_executor(), serve(connection), [](std::exception_ptr e) {
       if (!e) return;
       try {
         std::rethrow_exception(e);
@@ -248,70 +405,77 @@ Server::Impl::Registration::Registration(Impl& impl, std::shared_ptr<Connection>
 }
 
 Server::Impl::Registration::~Registration() {
+  // However the session ended, its watchdog must not keep the io_context running.
+  clear_deadline(*connection_);
+  connection_->watchdog.cancel();
   bool drained = false;
   {
     std::lock_guard lock(impl_.connections_mutex_);
     impl_.connections_.erase(connection_);
     drained = impl_.stopping_ && impl_.connections_.empty();
   }
-  if (drained && !impl_.ioc_.stopped()) {
+  if (drained && !impl_.contexts_.front()->stopped()) {
     asio::post(impl_.control_, [&impl = impl_] { impl.finish_if_drained(); });
   }
 }
 
-asio::awaitable<void> Server::Impl::serve(std::shared_ptr<Connection> connection) {
+Task<void> Server::Impl::serve(std::shared_ptr<Connection> connection) {
   Registration registration(*this, connection);
-  beast::tcp_stream& stream = connection->stream;
+  Socket& socket = connection->socket;
   // Computed once: the address of a connection does not change.
-  const std::string peer_key = keyer_.key_for(peer_address(stream.socket()));
+  const std::string peer_key = keyer_.key_for(peer_address(socket));
   beast::flat_buffer buffer;
   After after = After::keep_alive;
   while (after == After::keep_alive) {
     connection->idle = true;
-    // Checked on the strand right before waiting, so stop() either sees this connection
-    // idle and cancels the wait, or this check sees stopping_.
+    // Checked right before waiting, on the connection's thread, so stop() either sees
+    // this connection idle and cancels the wait, or this check sees stopping_.
     if (stopping_) break;
     if (buffer.size() == 0) {
-      stream.expires_after(options_.idle_timeout);
-      auto [ec, n] = co_await stream.async_read_some(buffer.prepare(4096), nothrow);
+      set_deadline(connection, options_.idle_timeout);
+      auto [ec, n] = co_await socket.async_read_some(buffer.prepare(4096), nothrow);
       if (ec) break;
       buffer.commit(n);
     }
     connection->idle = false;
-    after = co_await serve_request(*connection, buffer, peer_key);
+    after = co_await serve_request(connection, buffer, peer_key);
   }
 
   error_code ignored;
-  stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  socket.shutdown(tcp::socket::shutdown_send, ignored);
   if (after == After::drain_and_close) {
     // Read what the client is still sending (e.g. an oversized body) for a moment, so
     // closing does not reset the connection before it has read our error response.
-    stream.expires_after(std::chrono::seconds(1));
+    set_deadline(connection, std::chrono::seconds(1));
     char sink[4096];
     for (std::size_t total = 0; total < (1u << 20);) {
-      auto [ec, n] = co_await stream.async_read_some(asio::buffer(sink), nothrow);
+      auto [ec, n] = co_await socket.async_read_some(asio::buffer(sink), nothrow);
       if (ec) break;
       total += n;
     }
   }
-  stream.socket().close(ignored);
+  clear_deadline(*connection);
+  socket.close(ignored);
 }
 
-asio::awaitable<After> Server::Impl::serve_request(Connection& connection, beast::flat_buffer& buffer,
-                                                   const std::string& peer_key) {
+Task<After> Server::Impl::serve_request(const std::shared_ptr<Connection>& connection, beast::flat_buffer& buffer,
+                                        const std::string& peer_key) {
+  Socket& socket = connection->socket;
   http::request_parser<http::string_body> parser;
   parser.header_limit(static_cast<std::uint32_t>(options_.header_limit));
   parser.body_limit(options_.body_limit);
   // One deadline for the whole request: a client trickling bytes cannot hold it open.
-  connection.stream.expires_after(options_.read_timeout);
-  auto [ec, n] = co_await http::async_read_header(connection.stream, buffer, parser, nothrow);
+  set_deadline(connection, options_.read_timeout);
+  auto [ec, n] = co_await http::async_read_header(socket, buffer, parser, nothrow);
   if (!ec && parser.get().version() >= 11 && ascii::iequals(parser.get()[http::field::expect], "100-continue")) {
     http::response<http::empty_body> proceed{http::status::continue_, 11};
-    std::tie(ec, n) = co_await http::async_write(connection.stream, proceed, nothrow);
+    std::tie(ec, n) = co_await http::async_write(socket, proceed, nothrow);
   }
   if (!ec && !parser.is_done()) {
-    std::tie(ec, n) = co_await http::async_read(connection.stream, buffer, parser, nothrow);
+    std::tie(ec, n) = co_await http::async_read(socket, buffer, parser, nothrow);
   }
+  // The handler may take its time: only I/O has deadlines.
+  clear_deadline(*connection);
   Clock::time_point started = Clock::now();
 
   if (ec) {
@@ -320,26 +484,27 @@ asio::awaitable<After> Server::Impl::serve_request(Connection& connection, beast
     // What was parsed still helps the error renderer choose, e.g., JSON for /api/.
     Request partial = make_request(parser.get(), peer_key);
     (void)parse_request_target(partial.target, partial);
-    Response response = error_response(partial, status, message);
+    Reply reply{error_response(partial, status, message), {}};
     record_request_metrics("invalid_request", status, std::chrono::duration<double>(Clock::now() - started).count());
-    co_await write(connection, partial, parser.get().version(), std::move(response), false);
+    co_await write(connection, partial, parser.get().version(), reply, false);
     co_return After::drain_and_close;
   }
 
   Request request = make_request(parser.get(), peer_key);
   std::string_view route_name = "invalid_request";
-  Response response;
+  Reply reply;
   if (parse_request_target(request.target, request)) {
-    response = co_await dispatch(request, route_name);
+    reply = co_await dispatch(request, route_name);
   } else {
-    response = error_response(request, 400, "That address is not valid.");
+    reply.response = error_response(request, 400, "That address is not valid.");
   }
+  const int status = reply.response.status;
   double seconds = std::chrono::duration<double>(Clock::now() - started).count();
-  record_request_metrics(route_name, response.status, seconds);
-  spdlog::debug("{} {} {} {:.2f} ms", method_name(request.method), route_name, response.status, seconds * 1000);
+  record_request_metrics(route_name, status, seconds);
+  spdlog::debug("{} {} {} {:.2f} ms", method_name(request.method), route_name, status, seconds * 1000);
 
   bool keep_alive = parser.get().keep_alive() && !stopping_;
-  if (!co_await write(connection, request, parser.get().version(), std::move(response), keep_alive)) {
+  if (!co_await write(connection, request, parser.get().version(), reply, keep_alive)) {
     co_return After::close;
   }
   co_return keep_alive ? After::keep_alive : After::close;
@@ -364,39 +529,59 @@ Request Server::Impl::make_request(http::request<http::string_body>& message, co
   return request;
 }
 
-asio::awaitable<Response> Server::Impl::dispatch(Request& request, std::string_view& route_name) {
+Task<Reply> Server::Impl::dispatch(Request& request, std::string_view& route_name) {
   Router::Match match = router_.match(request);
   if (match.method_not_allowed) {
     route_name = "method_not_allowed";
-    Response response = error_response(request, 405, "This address does not accept that kind of request.");
-    response.set_header("Allow", match.allow);
-    co_return response;
+    Reply reply{error_response(request, 405, "This address does not accept that kind of request."), {}};
+    reply.response.set_header("Allow", match.allow);
+    co_return reply;
   }
   if (!match.route && !not_found_) {
     route_name = "not_found";
-    co_return error_response(request, 404, "There is nothing at this address.");
+    co_return Reply{error_response(request, 404, "There is nothing at this address."), {}};
   }
   const Handler& handler = match.route ? match.route->handler : not_found_;
   route_name = match.route ? std::string_view(match.route->name) : std::string_view("not_found");
   if (match.route && match.route->runs_inline) co_return run_handler(handler, request, route_name);
-  // Off the network threads, so a slow database call stalls no other connection.
-  // (co_spawn moves the work to the pool; awaiting a post to it would not.)
-  co_return co_await asio::co_spawn(
-      pool_, [&]() -> asio::awaitable<Response> { co_return run_handler(handler, request, route_name); },
-      asio::use_awaitable);
+  co_return co_await run_on_pool(handler, request, route_name);
 }
 
-Response Server::Impl::run_handler(const Handler& handler, Request& request, std::string_view route_name) {
+// Off the network threads, so a slow database call stalls no other connection. The
+// handler is posted to the pool as a plain function, and the coroutine resumed on its
+// own network thread when it is done: cheaper than co_spawn'ing a coroutine there (and
+// WorkerPool hands jobs over more cheaply than asio::thread_pool; see worker_pool.hpp).
+Task<Reply> Server::Impl::run_on_pool(const Handler& handler, Request& request, std::string_view route_name) {
+  Reply reply;
+  co_await asio::async_initiate<const asio::use_awaitable_t<Executor>, void(std::exception_ptr)>(
+      [&](auto resume) {
+        // The connection's io_context must not run out of work while the handler runs.
+        auto work = asio::make_work_guard(asio::get_associated_executor(resume));
+        pool_.post([&, resume = std::move(resume), work = std::move(work)]() mutable {
+          std::exception_ptr error;
+          try {
+            reply = run_handler(handler, request, route_name);
+          } catch (...) {
+            error = std::current_exception();  // rethrown in the coroutine, as co_spawn did
+          }
+          asio::post(work.get_executor(), [resume = std::move(resume), error]() mutable { resume(error); });
+        });
+      },
+      use_task);
+  co_return reply;
+}
+
+Reply Server::Impl::run_handler(const Handler& handler, Request& request, std::string_view route_name) {
   try {
-    Response response = handler(request);
-    finish_response(request, response);
-    return response;
+    Reply reply{handler(request), {}};
+    reply.deferred = finish_response_deferred(request, reply.response);
+    return reply;
   } catch (const std::exception& e) {
     spdlog::error("http: route {} failed: {}", route_name, e.what());
   } catch (...) {
     spdlog::error("http: route {} failed with a non-standard exception", route_name);
   }
-  return error_response(request, 500, generic_failure);
+  return Reply{error_response(request, 500, generic_failure), {}};
 }
 
 Response Server::Impl::error_response(const Request& request, int status, std::string_view message) {
@@ -419,24 +604,18 @@ Response Server::Impl::error_response(const Request& request, int status, std::s
   return response;
 }
 
-asio::awaitable<bool> Server::Impl::write(Connection& connection, const Request& request, unsigned version,
-                                          Response response, bool keep_alive) {
-  http::response<http::string_body> message;
-  message.version(version == 10 ? 10 : 11);
-  message.result(static_cast<unsigned>(response.status));
-  if (!response.content_type.empty()) message.set(http::field::content_type, response.content_type);
-  for (const auto& [name, value] : response.headers) {
-    // The server owns framing; a line break in a header would split the response.
-    if (is_framing_header(name) || has_line_break(name) || has_line_break(value) || name.empty()) continue;
-    message.insert(name, value);
-  }
-  message.body() = std::move(response.body);
-  message.keep_alive(keep_alive);
-  message.prepare_payload();
+Task<bool> Server::Impl::write(const std::shared_ptr<Connection>& connection, const Request& request, unsigned version,
+                               const Reply& reply, bool keep_alive) {
+  std::string& head = connection->head;
+  serialize_head(head, version, reply, keep_alive);
   // HEAD: the length GET would send, and no body.
-  if (request.method == Method::head) message.body().clear();
-  connection.stream.expires_after(options_.read_timeout);
-  auto [ec, n] = co_await http::async_write(connection.stream, message, nothrow);
+  std::array<asio::const_buffer, 2> buffers{asio::buffer(head), asio::const_buffer()};
+  if (request.method != Method::head) buffers[1] = asio::buffer(reply.response.body);
+  set_deadline(connection, options_.read_timeout);
+  auto [ec, n] = co_await asio::async_write(connection->socket, buffers, nothrow);
+  clear_deadline(*connection);
+  // A large head (many cookies) is not kept for the life of the connection.
+  if (head.capacity() > 4096) std::string().swap(head);
   co_return !ec;
 }
 
@@ -454,24 +633,28 @@ void Server::Impl::begin_shutdown() {
     open.assign(connections_.begin(), connections_.end());
   }
   for (auto& connection : open) {
-    asio::post(connection->stream.get_executor(), [connection] {
-      if (connection->idle) connection->stream.cancel();
+    asio::post(connection->socket.get_executor(), [connection] {
+      error_code ignored;
+      if (connection->idle) connection->socket.cancel(ignored);
     });
   }
   grace_timer_.expires_after(options_.shutdown_grace);
   grace_timer_.async_wait([this](const error_code& ec) {
     if (ec) return;  // cancelled: every connection finished in time
     spdlog::warn("http: requests still running after the shutdown grace period; stopping anyway");
-    ioc_.stop();
+    for (auto& context : contexts_) context->stop();
   });
   finish_if_drained();
 }
 
 void Server::Impl::finish_if_drained() {
   std::lock_guard lock(connections_mutex_);
-  // With the acceptor and signals closed, the timer is the last work: cancelling it
-  // lets run() return.
-  if (stopping_ && connections_.empty()) grace_timer_.cancel();
+  // With the acceptor and signals closed, the timer and the work guards are the last
+  // work: releasing them lets run() return.
+  if (stopping_ && connections_.empty()) {
+    grace_timer_.cancel();
+    for (auto& guard : keep_running_) guard.reset();
+  }
 }
 
 Server::Server(ServerOptions options, std::vector<Route> routes, Handler not_found, ErrorRenderer render_error,
