@@ -1,9 +1,12 @@
 #pragma once
-// What every action needs: the store, the clock, the limits and the server's secret key.
+// What every action needs: the store, the clock, the limits, the server's secret key and
+// the feed that committed changes are told to.
 // Built once by app/ and passed by reference; tests build one with a FakeClock.
 #include <cstdint>
+#include <memory>
 #include <string>
 
+#include "actions/change_feed.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "store/store.hpp"
@@ -24,6 +27,8 @@ struct ActionEnvironment {
   int64_t session_lifetime_ms = int64_t{30} * 24 * 3600 * 1000;
   PasswordHashCost password_cost = PasswordHashCost::interactive;
   std::string secret_key;  // 32 bytes, shared by all nodes (server_secrets)
+  // Told by every action, after commit, what it changed (see change_feed.hpp).
+  std::shared_ptr<ChangeFeed> changes = std::make_shared<ChangeFeed>();
 };
 
 // Loads (or creates on first start) the secret key shared by every node.
