@@ -32,4 +32,12 @@ uint64_t ChangeFeed::thread_version(ThreadId thread) const {
   return everything_.load(std::memory_order_acquire) + threads_[bucket_of(thread)].load(std::memory_order_acquire);
 }
 
+ChangeFeed::Snapshot ChangeFeed::snapshot(GroupId group, ThreadId thread) const {
+  return {group, group_version(group), thread, thread_version(thread)};
+}
+
+bool ChangeFeed::unchanged_since(const Snapshot& s) const {
+  return group_version(s.group) == s.group_version && thread_version(s.thread) == s.thread_version;
+}
+
 }  // namespace hearth

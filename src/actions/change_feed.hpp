@@ -34,6 +34,17 @@ class ChangeFeed {
   uint64_t group_version(GroupId group) const;
   uint64_t thread_version(ThreadId thread) const;
 
+  // The versions of a group and one of its conversations. Taken BEFORE reading what a page
+  // shows, it tells later whether anything the page shows may have changed since.
+  struct Snapshot {
+    GroupId group = 0;
+    uint64_t group_version = 0;
+    ThreadId thread = 0;
+    uint64_t thread_version = 0;
+  };
+  Snapshot snapshot(GroupId group, ThreadId thread) const;
+  bool unchanged_since(const Snapshot& snapshot) const;
+
  private:
   static constexpr std::size_t bucket_count = 8192;
   static std::size_t bucket_of(int64_t id);
@@ -42,5 +53,13 @@ class ChangeFeed {
   std::array<std::atomic<uint64_t>, bucket_count> groups_{};
   std::array<std::atomic<uint64_t>, bucket_count> threads_{};
 };
+
+// Passes an action's result through, telling `feed` first that the group changed when the
+// write succeeded: `return group_changed_if_done(feed, id, env.store.write(...));`
+template <class ActionResult>
+ActionResult group_changed_if_done(ChangeFeed& feed, GroupId group, ActionResult result) {
+  if (result) feed.group_changed(group);
+  return result;
+}
 
 }  // namespace hearth

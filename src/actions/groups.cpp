@@ -64,7 +64,7 @@ Result<Group> do_create_group(const ActionEnvironment& env, AccountId creator, c
 Result<Group> do_update_group(const ActionEnvironment& env, AccountId editor, GroupId group_id, const GroupDraft& raw) {
   auto draft = validate_group_draft(raw);
   if (!draft) return draft.error();
-  return env.store.write([&](Connection& c) -> Result<Group> {
+  return group_changed_if_done(*env.changes, group_id, env.store.write([&](Connection& c) -> Result<Group> {
     auto view = find_group_in(c, group_id, editor);
     if (!view) return group_not_found();
     if (!can_manage(view->viewer)) return not_allowed();
@@ -79,7 +79,7 @@ Result<Group> do_update_group(const ActionEnvironment& env, AccountId editor, Gr
     groups::replace_rules(c, group_id, draft->rules);
     groups::replace_questions(c, group_id, draft->questions);
     return updated;
-  });
+  }));
 }
 
 Status do_add_group_service(const ActionEnvironment& env, AccountId editor, GroupId group_id, GroupService service) {
@@ -99,7 +99,7 @@ Status do_add_group_service(const ActionEnvironment& env, AccountId editor, Grou
   if (!service.website.empty() && service.website.rfind("https://", 0) != 0 && service.website.rfind("http://", 0) != 0) {
     return make_error(ErrorCode::invalid_input, "The website must start with https://", "website");
   }
-  return env.store.write([&](Connection& c) -> Status {
+  return group_changed_if_done(*env.changes, group_id, env.store.write([&](Connection& c) -> Status {
     auto view = find_group_in(c, group_id, editor);
     if (!view) return group_not_found();
     if (!can_manage(view->viewer)) return not_allowed();
@@ -109,17 +109,17 @@ Status do_add_group_service(const ActionEnvironment& env, AccountId editor, Grou
     service.id = random_id();
     groups::add_service(c, group_id, service);
     return success();
-  });
+  }));
 }
 
 Status do_remove_group_service(const ActionEnvironment& env, AccountId editor, GroupId group_id, int64_t service_id) {
-  return env.store.write([&](Connection& c) -> Status {
+  return group_changed_if_done(*env.changes, group_id, env.store.write([&](Connection& c) -> Status {
     auto view = find_group_in(c, group_id, editor);
     if (!view) return group_not_found();
     if (!can_manage(view->viewer)) return not_allowed();
     if (!groups::remove_service(c, group_id, service_id)) return make_error(ErrorCode::not_found, "There is no such service.");
     return success();
-  });
+  }));
 }
 
 }  // namespace hearth

@@ -77,7 +77,7 @@ std::optional<Membership> member_by_persona(Connection& c, GroupId group_id, Per
 
 Result<MembershipStatus> do_join_group(const ActionEnvironment& env, AccountId account, GroupId group_id,
                                        const JoinRequest& request) {
-  return write_or_error<MembershipStatus>(env, [&](Connection& c) -> Result<MembershipStatus> {
+  return group_changed_if_done(*env.changes, group_id, write_or_error<MembershipStatus>(env, [&](Connection& c) -> Result<MembershipStatus> {
     auto view = find_group_in(c, group_id, account);
     if (!view) return group_not_found();
     switch (join_path(view->group.privacy, view->viewer)) {
@@ -98,7 +98,7 @@ Result<MembershipStatus> do_join_group(const ActionEnvironment& env, AccountId a
       }
     }
     return group_not_found();
-  });
+  }));
 }
 
 Result<Group> do_join_with_invite(const ActionEnvironment& env, AccountId account, std::string_view token,
@@ -108,7 +108,7 @@ Result<Group> do_join_with_invite(const ActionEnvironment& env, AccountId accoun
                                   "withdrawn. Please ask for a new one.");
   if (token.empty() || token.size() > 100) return invalid;
   const std::string token_hash = hash_secret(token);
-  return write_or_error<Group>(env, [&](Connection& c) -> Result<Group> {
+  auto joined = write_or_error<Group>(env, [&](Connection& c) -> Result<Group> {
     const auto invite = invites::find_by_hash(c, token_hash);
     const UnixMillis now = env.clock.now();
     if (!invite || !invite_is_usable(*invite, now)) return invalid;
@@ -124,6 +124,8 @@ Result<Group> do_join_with_invite(const ActionEnvironment& env, AccountId accoun
     invites::count_use(c, invite->id);
     return *group;
   });
+  if (joined) env.changes->group_changed(joined->id);
+  return joined;
 }
 
 Status do_decide_request(const ActionEnvironment& env, AccountId decider, GroupId group_id, PersonaId applicant,
@@ -132,7 +134,7 @@ Status do_decide_request(const ActionEnvironment& env, AccountId decider, GroupI
   if (!is_valid_utf8(reason) || has_control_characters(reason) || utf8_length(reason) > 500) {
     return make_error(ErrorCode::invalid_input, "The reason can have at most 500 characters.", "reason");
   }
-  return env.store.write([&](Connection& c) -> Status {
+  return group_changed_if_done(*env.changes, group_id, env.store.write([&](Connection& c) -> Status {
     auto view = find_group_in(c, group_id, decider);
     if (!view) return group_not_found();
     if (!can_moderate(view->viewer)) return not_allowed();
@@ -160,7 +162,7 @@ Status do_decide_request(const ActionEnvironment& env, AccountId decider, GroupI
                             approve ? std::optional<UnixMillis>(now) : std::nullopt);
     moderation_log::record(c, group_id, decider, approve ? "request.approved" : "request.declined", now);
     return success();
-  });
+  }));
 }
 
 Result<NewInvite> do_create_invite(const ActionEnvironment& env, AccountId creator, GroupId group_id,
@@ -198,7 +200,7 @@ Status do_revoke_invite(const ActionEnvironment& env, AccountId account, GroupId
 }
 
 Status do_set_role(const ActionEnvironment& env, AccountId manager, GroupId group_id, PersonaId target_persona, Role role) {
-  return write_or_error<Done>(env, [&](Connection& c) -> Result<Done> {
+  return group_changed_if_done(*env.changes, group_id, write_or_error<Done>(env, [&](Connection& c) -> Result<Done> {
     auto view = find_group_in(c, group_id, manager);
     if (!view) return group_not_found();
     // Before looking the target up: otherwise "not found" versus "forbidden" would tell
@@ -218,12 +220,12 @@ Status do_set_role(const ActionEnvironment& env, AccountId manager, GroupId grou
       return make_error(ErrorCode::conflict, "A group always has exactly one owner.");
     }
     return Done{};
-  });
+  }));
 }
 
 Status do_set_trained_volunteer(const ActionEnvironment& env, AccountId manager, GroupId group_id,
                                 PersonaId target_persona, bool volunteer) {
-  return env.store.write([&](Connection& c) -> Status {
+  return group_changed_if_done(*env.changes, group_id, env.store.write([&](Connection& c) -> Status {
     auto view = find_group_in(c, group_id, manager);
     if (!view) return group_not_found();
     if (!can_manage(view->viewer)) return make_error(ErrorCode::forbidden, "Only the group's admins can grant this badge.");
@@ -233,11 +235,11 @@ Status do_set_trained_volunteer(const ActionEnvironment& env, AccountId manager,
     }
     memberships::set_volunteer(c, group_id, target->account_id, volunteer);
     return success();
-  });
+  }));
 }
 
 Status do_leave_group(const ActionEnvironment& env, AccountId account, GroupId group_id) {
-  return env.store.write([&](Connection& c) -> Status {
+  return group_changed_if_done(*env.changes, group_id, env.store.write([&](Connection& c) -> Status {
     const auto membership = memberships::find(c, group_id, account);
     if (!membership || membership->status == MembershipStatus::banned) return group_not_found();
     if (membership->role == Role::owner) {
@@ -246,7 +248,7 @@ Status do_leave_group(const ActionEnvironment& env, AccountId account, GroupId g
     }
     memberships::remove(c, group_id, account);
     return success();
-  });
+  }));
 }
 
 }  // namespace hearth

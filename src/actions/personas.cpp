@@ -19,7 +19,8 @@ Result<Persona> do_update_persona(const ActionEnvironment& env, AccountId accoun
   if (const Country* country = updated.region.value.empty() ? nullptr : find_country(updated.region.value)) {
     updated.region.value = std::string(country->code);
   }
-  return write_or_error<Persona>(env, [&](Connection& c) -> Result<Persona> {
+  std::vector<GroupId> shown_in;
+  auto saved = write_or_error<Persona>(env, [&](Connection& c) -> Result<Persona> {
     const auto stored = personas::find(c, persona_id);
     if (!stored || stored->account_id != account) return make_error(ErrorCode::not_found, "There is no such persona.");
     updated.id = stored->id;
@@ -37,8 +38,15 @@ Result<Persona> do_update_persona(const ActionEnvironment& env, AccountId accoun
     }
     personas::update(c, updated);
     memberships::set_persona_key(c, persona_id, key);
+    shown_in = c.all<GroupId>("SELECT group_id FROM memberships WHERE persona_id = ?", {persona_id},
+                              [](const Row& r) { return r.i64(0); });
     return updated;
   });
+  // The persona's name and profile show on every page of the groups it is used in.
+  if (saved) {
+    for (const GroupId group : shown_in) env.changes->group_changed(group);
+  }
+  return saved;
 }
 
 }  // namespace hearth

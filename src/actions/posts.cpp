@@ -28,7 +28,8 @@ Result<PostInView> own_post(Connection& c, AccountId account, PostId post_id) {
 }  // namespace
 
 Status do_edit_post(const ActionEnvironment& env, AccountId account, PostId post_id, const PostDraft& raw) {
-  return write_or_error<Done>(env, [&](Connection& c) -> Status {
+  ThreadId changed = 0;
+  Status edited = write_or_error<Done>(env, [&](Connection& c) -> Status {
     auto found = own_post(c, account, post_id);
     if (!found) return found.error();
     const posts::Post& post = found->post;
@@ -46,12 +47,16 @@ Status do_edit_post(const ActionEnvironment& env, AccountId account, PostId post
     if (opening) threads::set_title(c, thread.id, draft->title);
     const Group& group = found->thread.group.group;
     search::index_post(c, {post.id, group.id, group.privacy, thread.id, opening ? draft->title : "", draft->body});
+    changed = thread.id;
     return success();
   });
+  if (edited && changed != 0) env.changes->thread_changed(changed);
+  return edited;
 }
 
 Status do_delete_post(const ActionEnvironment& env, AccountId account, PostId post_id) {
-  return write_or_error<Done>(env, [&](Connection& c) -> Status {
+  ThreadId changed = 0;
+  Status removed = write_or_error<Done>(env, [&](Connection& c) -> Status {
     if (auto earlier = find_post_in(c, post_id, account);
         earlier && earlier->post.deleted_at && earlier->post.author_account_id == account) {
       return success();  // already removed: a repeated click changes nothing
@@ -60,8 +65,11 @@ Status do_delete_post(const ActionEnvironment& env, AccountId account, PostId po
     if (!found) return found.error();
     posts::mark_removed(c, post_id, env.clock.now());
     search::remove_post(c, post_id);
+    changed = found->thread.thread.id;
     return success();
   });
+  if (removed && changed != 0) env.changes->thread_changed(changed);
+  return removed;
 }
 
 }  // namespace hearth

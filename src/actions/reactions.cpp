@@ -6,7 +6,8 @@
 namespace hearth {
 
 Status do_react(const ActionEnvironment& env, AccountId account, PostId post_id, ReactionKind kind, bool on) {
-  return env.store.write([&](Connection& c) -> Status {
+  ThreadId changed = 0;
+  Status reacted = env.store.write([&](Connection& c) -> Status {
     auto found = find_post_in(c, post_id, account);
     if (!found) return post_not_found();
     const GroupInView& group = found->thread.group;
@@ -19,8 +20,11 @@ Status do_react(const ActionEnvironment& env, AccountId account, PostId post_id,
     } else {
       reactions::remove(c, post_id, account, kind);
     }
+    changed = found->thread.thread.id;
     return success();
   });
+  if (reacted) env.changes->thread_changed(changed);
+  return reacted;
 }
 
 }  // namespace hearth

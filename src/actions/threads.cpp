@@ -81,7 +81,7 @@ Placement place_reply(const posts::Post& parent, PostId new_id) {
 
 Status set_thread_flag(const ActionEnvironment& env, AccountId moderator, ThreadId thread_id, bool value,
                        void (*store)(Connection&, ThreadId, bool), std::string_view action) {
-  return env.store.write([&](Connection& c) -> Status {
+  Status set = env.store.write([&](Connection& c) -> Status {
     auto found = find_thread_in(c, thread_id, moderator);
     if (!found) return thread_not_found();
     if (!can_moderate(found->group.viewer)) {
@@ -91,6 +91,8 @@ Status set_thread_flag(const ActionEnvironment& env, AccountId moderator, Thread
     moderation_log::record(c, found->thread.group_id, moderator, action, env.clock.now());
     return success();
   });
+  if (set) env.changes->thread_changed(thread_id);
+  return set;
 }
 
 }  // namespace
@@ -105,7 +107,7 @@ Result<NewThread> do_start_thread(const ActionEnvironment& env, AccountId accoun
     if (earlier.depth != 0 || earlier.group_id != group_id) return key_used_elsewhere();
     return NewThread{earlier.thread_id, earlier.id};
   };
-  return post_once<NewThread>(
+  auto started = post_once<NewThread>(
       env,
       [&](Connection& c) -> Result<NewThread> {
         auto group = find_group_in(c, group_id, account);
@@ -131,6 +133,8 @@ Result<NewThread> do_start_thread(const ActionEnvironment& env, AccountId accoun
         if (!earlier) return std::nullopt;
         return repeat(*earlier);
       });
+  if (started) env.changes->thread_changed(started->thread_id);
+  return started;
 }
 
 Result<PostId> do_reply(const ActionEnvironment& env, AccountId account, ThreadId thread_id,
@@ -143,7 +147,7 @@ Result<PostId> do_reply(const ActionEnvironment& env, AccountId account, ThreadI
     if (earlier.depth == 0 || earlier.thread_id != thread_id) return key_used_elsewhere();
     return earlier.id;
   };
-  return post_once<PostId>(
+  auto replied = post_once<PostId>(
       env,
       [&](Connection& c) -> Result<PostId> {
         auto found = find_thread_in(c, thread_id, account);
@@ -183,6 +187,8 @@ Result<PostId> do_reply(const ActionEnvironment& env, AccountId account, ThreadI
         if (!earlier) return std::nullopt;
         return repeat(*earlier);
       });
+  if (replied) env.changes->thread_changed(thread_id);
+  return replied;
 }
 
 Status do_set_thread_pinned(const ActionEnvironment& env, AccountId moderator, ThreadId thread_id, bool pinned) {

@@ -2,23 +2,14 @@
 
 #include <array>
 
+#include "core/ascii.hpp"
 #include "core/text.hpp"
 
 namespace hearth {
 namespace {
 
 // Header names are ASCII tokens, so an ASCII-only fold is both correct and locale-free.
-char ascii_lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
-  }
-  return true;
-}
+using ascii::iequals;
 
 std::optional<std::string_view> find_header(const HeaderList& headers, std::string_view name) {
   for (const auto& [key, value] : headers) {

@@ -4,6 +4,7 @@
 // server, and the server can run them without knowing any domain object. No Beast here.
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -45,6 +46,9 @@ struct Response {
   std::string body;
   // Set by the static-asset handler for bodies that are already gzip-compressed.
   bool body_is_gzip = false;
+  // `body` gzip-compressed ahead of time (a kept page): sent as is to a client that
+  // accepts gzip instead of compressing the body again for every request.
+  std::shared_ptr<const std::string> gzip_copy;
 
   void set_header(std::string name, std::string value);
   std::optional<std::string_view> header(std::string_view name) const;
@@ -77,6 +81,10 @@ struct Route {
   // Handlers that may block on the database run on the worker pool; pure, fast ones
   // (static assets, health) run inline on the network thread.
   bool runs_inline = false;
+  // Tried on the network thread before `handler` is queued for the pool: an answer that
+  // needs no database (a kept copy of a page), or nothing to go on to the handler. It
+  // must be fast and must never block.
+  std::function<std::optional<Response>(const Request&)> quick_answer;
 };
 
 }  // namespace hearth

@@ -7,8 +7,8 @@
 
 #include "core/metrics.hpp"
 #include "core/text.hpp"
-#include "http/ascii.hpp"
-#include "http/compression.hpp"
+#include "core/ascii.hpp"
+#include "core/compression.hpp"
 
 namespace hearth {
 namespace {
@@ -127,6 +127,14 @@ void negotiate_encoding(const Request& request, Response& response) {
     if (!inflated) return fail_with_internal_error(response);
     response.body = std::move(*inflated);
     response.body_is_gzip = false;
+    return;
+  }
+  if (response.gzip_copy) {
+    add_vary_accept_encoding(response);
+    if (!client_gzip) return;
+    response.body = *response.gzip_copy;
+    response.body_is_gzip = true;
+    response.headers.emplace_back("Content-Encoding", "gzip");
     return;
   }
   if (response.body.size() < min_gzip_size || !is_compressible_type(response.content_type)) return;

@@ -40,7 +40,7 @@
 #include <unordered_set>
 
 #include "core/text.hpp"
-#include "http/ascii.hpp"
+#include "core/ascii.hpp"
 #include "http/builtin_routes.hpp"
 #include "http/client_key.hpp"
 #include "http/middleware.hpp"
@@ -256,6 +256,7 @@ class Server::Impl {
   Task<bool> write(const std::shared_ptr<Connection>& connection, const Request& request, unsigned version,
                    const Reply& reply, bool keep_alive);
   Reply run_handler(const Handler& handler, Request& request, std::string_view route_name);
+  std::optional<Reply> quick_answer(const Route& route, Request& request);
   Response error_response(const Request& request, int status, std::string_view message);
   Request make_request(http::request<http::string_body>& message, const std::string& peer_key);
   void begin_shutdown();
@@ -544,6 +545,9 @@ Task<Reply> Server::Impl::dispatch(Request& request, std::string_view& route_nam
   const Handler& handler = match.route ? match.route->handler : not_found_;
   route_name = match.route ? std::string_view(match.route->name) : std::string_view("not_found");
   if (match.route && match.route->runs_inline) co_return run_handler(handler, request, route_name);
+  if (match.route && match.route->quick_answer) {
+    if (auto quick = quick_answer(*match.route, request)) co_return std::move(*quick);
+  }
   co_return co_await run_on_pool(handler, request, route_name);
 }
 
@@ -582,6 +586,21 @@ Reply Server::Impl::run_handler(const Handler& handler, Request& request, std::s
     spdlog::error("http: route {} failed with a non-standard exception", route_name);
   }
   return Reply{error_response(request, 500, generic_failure), {}};
+}
+
+// A failing quick answer is logged and the request goes on to the handler, which can
+// always answer on its own.
+std::optional<Reply> Server::Impl::quick_answer(const Route& route, Request& request) {
+  try {
+    auto response = route.quick_answer(request);
+    if (!response) return std::nullopt;
+    Reply reply{std::move(*response), {}};
+    reply.deferred = finish_response_deferred(request, reply.response);
+    return reply;
+  } catch (const std::exception& e) {
+    spdlog::error("http: quick answer of route {} failed: {}", route.name, e.what());
+  }
+  return std::nullopt;
 }
 
 Response Server::Impl::error_response(const Request& request, int status, std::string_view message) {

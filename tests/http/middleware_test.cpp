@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "core/metrics.hpp"
-#include "http/compression.hpp"
+#include "core/compression.hpp"
 
 namespace hearth {
 namespace {

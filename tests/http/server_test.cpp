@@ -9,7 +9,7 @@
 #include <stdexcept>
 #include <thread>
 
-#include "http/compression.hpp"
+#include "core/compression.hpp"
 #include "raw_client.hpp"
 
 namespace hearth {

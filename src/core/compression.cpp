@@ -1,4 +1,4 @@
-#include "http/compression.hpp"
+#include "core/compression.hpp"
 
 #include <zlib.h>
 
@@ -6,7 +6,7 @@
 #include <stdexcept>
 
 #include "core/text.hpp"
-#include "http/ascii.hpp"
+#include "core/ascii.hpp"
 
 namespace hearth {
 namespace {

@@ -1,4 +1,4 @@
-#include "http/compression.hpp"
+#include "core/compression.hpp"
 
 #include <gtest/gtest.h>
 #include <zlib.h>

@@ -1,6 +1,6 @@
 #pragma once
-// gzip for response bodies (zlib). Kept apart from the server so it is unit-tested and
-// compiled without Beast.
+// gzip for response bodies (zlib). In core/ so that the server (per response) and the
+// page cache of web/ (once per kept page) use the same code; unit-tested without Beast.
 #include <cstddef>
 #include <optional>
 #include <string>
