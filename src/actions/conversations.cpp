@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "policy/moderation.hpp"
+
 namespace hearth {
 
 std::optional<ThreadInView> find_thread_in(Connection& c, ThreadId id, std::optional<AccountId> account) {
@@ -9,6 +11,14 @@ std::optional<ThreadInView> find_thread_in(Connection& c, ThreadId id, std::opti
   if (!thread) return std::nullopt;
   auto group = find_group_in(c, thread->group_id, account);
   if (!group || !can_read_content(group->group.privacy, group->viewer)) return std::nullopt;
+  // No published post yet: the opening post waits for a moderator (store/posts.hpp), and
+  // the thread exists only for its author and the group's moderators.
+  if (thread->post_count == 0) {
+    const auto opening = posts::find(c, thread->opening_post_id);
+    if (!opening || (opening->held_at && !can_see_held_post(group->viewer, opening->author_account_id == account))) {
+      return std::nullopt;
+    }
+  }
   return ThreadInView{std::move(*thread), std::move(*group)};
 }
 
@@ -17,6 +27,9 @@ std::optional<PostInView> find_post_in(Connection& c, PostId id, std::optional<A
   if (!post) return std::nullopt;
   auto thread = find_thread_in(c, post->thread_id, account);
   if (!thread) return std::nullopt;
+  if (post->held_at && !can_see_held_post(thread->group.viewer, post->author_account_id == account)) {
+    return std::nullopt;  // waiting for a moderator: like a post that doesn't exist
+  }
   return PostInView{std::move(*post), std::move(*thread)};
 }
 
@@ -58,7 +71,7 @@ std::optional<ThreadPageView> read_thread(const ActionEnvironment& env, ThreadId
     if (!thread) return std::nullopt;
     auto summary = threads::summary(c, id, account);
     if (!summary) return std::nullopt;
-    auto view = posts::thread_view(c, thread->thread, account, after, branches);
+    auto view = posts::thread_view(c, thread->thread, account, after, branches, can_moderate(thread->group.viewer));
     return ThreadPageView{std::move(*thread), std::move(*summary), std::move(view)};
   });
 }

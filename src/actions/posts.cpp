@@ -3,6 +3,7 @@
 #include "core/markdown.hpp"
 
 #include "actions/conversations.hpp"
+#include "actions/posting_gate.hpp"
 #include "actions/transaction.hpp"
 #include "store/posts.hpp"
 #include "store/search.hpp"
@@ -32,6 +33,7 @@ Status do_edit_post(const ActionEnvironment& env, AccountId account, PostId post
   Status edited = write_or_error<Done>(env, [&](Connection& c) -> Status {
     auto found = own_post(c, account, post_id);
     if (!found) return found.error();
+    if (auto muted = check_not_muted(env, c, found->post.group_id, account); !muted) return muted;
     const posts::Post& post = found->post;
     const threads::Thread& thread = found->thread.thread;
     const bool opening = post.id == thread.opening_post_id;
@@ -46,7 +48,9 @@ Status do_edit_post(const ActionEnvironment& env, AccountId account, PostId post
     posts::update_content(c, post.id, draft->body, render_markdown(draft->body), draft->content_warning, now);
     if (opening) threads::set_title(c, thread.id, draft->title);
     const Group& group = found->thread.group.group;
-    search::index_post(c, {post.id, group.id, group.privacy, thread.id, opening ? draft->title : "", draft->body});
+    if (!post.held_at) {  // a post waiting for a moderator is found once it is approved
+      search::index_post(c, {post.id, group.id, group.privacy, thread.id, opening ? draft->title : "", draft->body});
+    }
     changed = thread.id;
     return success();
   });

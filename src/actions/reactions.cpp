@@ -1,6 +1,7 @@
 #include "actions/reactions.hpp"
 
 #include "actions/conversations.hpp"
+#include "actions/posting_gate.hpp"
 #include "store/reactions.hpp"
 
 namespace hearth {
@@ -13,8 +14,13 @@ Status do_react(const ActionEnvironment& env, AccountId account, PostId post_id,
     const GroupInView& group = found->thread.group;
     if (!can_participate(group.group.privacy, group.viewer)) return participation_refused(group.viewer);
     if (found->post.deleted_at) {
-      return make_error(ErrorCode::conflict, "This post was removed by its author, so it can't take reactions.");
+      return make_error(ErrorCode::conflict, "This post was removed, so it can't take reactions.");
     }
+    if (found->post.held_at) {
+      return make_error(ErrorCode::conflict,
+                        "This post is waiting for a moderator. Reactions can come once it's approved.");
+    }
+    if (auto muted = check_not_muted(env, c, group.group.id, account); !muted) return muted;
     if (on) {
       reactions::add(c, post_id, group.group.id, account, group.viewer.membership->persona_id, kind, env.clock.now());
     } else {

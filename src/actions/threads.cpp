@@ -3,6 +3,7 @@
 #include "core/markdown.hpp"
 
 #include "actions/conversations.hpp"
+#include "actions/posting_gate.hpp"
 #include "actions/transaction.hpp"
 #include "core/random.hpp"
 #include "store/groups.hpp"
@@ -62,6 +63,19 @@ posts::Post new_post(Connection& c, PostId id, const Group& group, ThreadId thre
   return post;
 }
 
+// A post that waits for a moderator (actions/posting_gate decided why).
+void hold_if(posts::Post& post, HoldReason reason, UnixMillis now) {
+  if (reason == HoldReason::none) return;
+  post.held_at = now;
+  post.held_reason = std::string(hold_reason_name(reason));
+}
+
+Error waiting_for_moderator() {
+  return make_error(ErrorCode::conflict,
+                    "The post you're replying to is waiting for a moderator. You can reply once it's approved.",
+                    "parent");
+}
+
 void index(Connection& c, const posts::Post& post, const Group& group, const std::string& title) {
   search::index_post(c, {post.id, group.id, group.privacy, post.thread_id, title, post.body});
 }
@@ -115,15 +129,24 @@ Result<NewThread> do_start_thread(const ActionEnvironment& env, AccountId accoun
         if (!can_participate(group->group.privacy, group->viewer)) return participation_refused(group->viewer);
         if (auto earlier = posts::find_by_idempotency_key(c, account, key)) return repeat(*earlier);
         if (draft->anonymous && !group->group.anonymous_posting) return anonymous_not_allowed();
+        auto hold = check_new_post(env, c, *group, account, draft->anonymous);
+        if (!hold) return hold.error();
 
         const UnixMillis now = env.clock.now();
-        const threads::Thread thread{random_id(), group_id, draft->title, random_id(), false, false, 1, now, now};
+        // post_count counts published posts: a thread whose opening post waits for a
+        // moderator has none, and is listed nowhere until it is approved.
+        const int64_t published = *hold == HoldReason::none ? 1 : 0;
+        const threads::Thread thread{
+            random_id(), group_id, draft->title, random_id(), false, false, published, now, now};
         threads::insert(c, thread);
-        const posts::Post post = new_post(c, thread.opening_post_id, group->group, thread.id, account,
-                                          group->viewer.membership->persona_id, *draft, now, key);
+        posts::Post post = new_post(c, thread.opening_post_id, group->group, thread.id, account,
+                                    group->viewer.membership->persona_id, *draft, now, key);
+        hold_if(post, *hold, now);
         posts::insert(c, post);
-        groups::touch_activity(c, group_id, now);
-        index(c, post, group->group, thread.title);
+        if (!post.held_at) {
+          groups::touch_activity(c, group_id, now);
+          index(c, post, group->group, thread.title);
+        }
         thread_reads::mark_seen(c, account, thread.id, group_id, thread.post_count, now);
         thread_reads::set_following(c, account, thread.id, group_id, true, now);
         return NewThread{thread.id, post.id};
@@ -168,6 +191,9 @@ Result<PostId> do_reply(const ActionEnvironment& env, AccountId account, ThreadI
                             "conversation instead.",
                             "parent");
         }
+        if (parent->held_at || found->thread.post_count == 0) return waiting_for_moderator();
+        auto hold = check_new_post(env, c, found->group, account, draft->anonymous);
+        if (!hold) return hold.error();
         const UnixMillis now = env.clock.now();
         posts::Post post =
             new_post(c, random_id(), group, thread_id, account, viewer.membership->persona_id, *draft, now, key);
@@ -175,11 +201,15 @@ Result<PostId> do_reply(const ActionEnvironment& env, AccountId account, ThreadI
         post.parent_id = placement.parent_id;
         post.depth = placement.depth;
         post.branch_id = placement.branch_id;
+        hold_if(post, *hold, now);
         posts::insert(c, post);
-        threads::count_new_post(c, thread_id, now);
-        groups::touch_activity(c, group.id, now);
-        index(c, post, group, "");
-        thread_reads::mark_seen(c, account, thread_id, group.id, found->thread.post_count + 1, now);
+        if (!post.held_at) {  // a held reply counts, and is found, once approved
+          threads::count_new_post(c, thread_id, now);
+          groups::touch_activity(c, group.id, now);
+          index(c, post, group, "");
+        }
+        thread_reads::mark_seen(c, account, thread_id, group.id, found->thread.post_count + (post.held_at ? 0 : 1),
+                                now);
         return post.id;
       },
       [&](Connection& c) -> std::optional<Result<PostId>> {

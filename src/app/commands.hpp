@@ -15,6 +15,7 @@ int run_migrate(const Config& config);
 int run_seed(const Config& config, const std::vector<std::string>& arguments,
              const std::map<std::string, std::string>& options);
 int run_routes(const Config& config);
+int run_admin(const Config& config, const std::vector<std::string>& arguments);
 std::string usage_text();
 
 // Every route of the web pages and the API (app/serve_command.cpp).

@@ -63,6 +63,7 @@ int main(int argc, char** argv) {
   if (command == "serve") return hearth::run_serve(*config);
   if (command == "migrate") return hearth::run_migrate(*config);
   if (command == "routes") return hearth::run_routes(*config);
+  if (command == "admin") return hearth::run_admin(*config, std::vector<std::string>(words.begin() + 1, words.end()));
   if (command == "seed") {
     std::vector<std::string> arguments(words.begin() + 1, words.end());
     arguments.insert(arguments.end(), switches.begin(), switches.end());

@@ -13,7 +13,8 @@ namespace {
 
 constexpr std::string_view post_columns =
     "id, group_id, thread_id, parent_id, depth, branch_id, author_account_id, author_persona_id, anonymous,"
-    " anonymous_label, body, content_warning, created_at, edited_at, deleted_at, idempotency_key, body_html";
+    " anonymous_label, body, content_warning, created_at, edited_at, deleted_at, idempotency_key, body_html,"
+    " held_at, held_reason, removed_by_moderator, removal_explanation, removal_rule";
 
 SqlValue optional_value(const std::optional<int64_t>& value) {
   return value ? SqlValue(*value) : SqlValue(nullptr);
@@ -38,6 +39,11 @@ Post to_post(const Row& r) {
   p.deleted_at = r.optional_i64(14);
   p.idempotency_key = r.text(15);
   p.body_html = r.text(16);
+  p.held_at = r.optional_i64(17);
+  p.held_reason = r.text(18);
+  p.removed_by_moderator = r.i64(19) != 0;
+  p.removal_explanation = r.text(20);
+  if (!r.is_null(21)) p.removal_rule = static_cast<int>(r.i64(21));
   return p;
 }
 
@@ -48,16 +54,25 @@ constexpr std::string_view view_select =
     " CASE WHEN p.deleted_at IS NULL THEN p.body_html ELSE '' END,"
     " CASE WHEN p.deleted_at IS NULL THEN p.content_warning ELSE '' END,"
     " p.created_at, p.edited_at, CASE WHEN p.deleted_at IS NULL THEN 0 ELSE 1 END,"
-    " per.id, per.name, m.role, m.trained_volunteer"
+    " per.id, per.name, m.role, m.trained_volunteer,"
+    " CASE WHEN p.held_at IS NULL THEN 0 ELSE 1 END, p.removed_by_moderator,"
+    " CASE WHEN p.removed_by_moderator = 1 AND (p.author_account_id = ? OR ? = 1) THEN p.removal_explanation"
+    "  ELSE '' END, p.removal_rule"
     " FROM posts p"
     " LEFT JOIN personas per ON per.id = p.author_persona_id AND p.anonymous = 0 AND p.deleted_at IS NULL"
     " LEFT JOIN memberships m ON m.group_id = p.group_id AND m.account_id = p.author_account_id"
     "  AND m.status = 'active' AND p.anonymous = 0 AND p.deleted_at IS NULL";
 
+// Posts waiting for a moderator: only the viewer's own, or all for a moderator's view.
+// Parameters: viewer, moderator_view.
+constexpr std::string_view shown_held = " AND (p.held_at IS NULL OR p.author_account_id = ? OR ? = 1)";
+
 // The page's top-level replies: keyset on (created_at, id) over posts_thread.
+// Parameters: thread, created_at, id, viewer, moderator_view, limit.
 constexpr std::string_view page_branches =
-    "SELECT id FROM posts WHERE thread_id = ? AND depth = 1 AND (created_at, id) > (?, ?)"
-    " ORDER BY created_at, id LIMIT ?";
+    "SELECT p.id FROM posts p WHERE p.thread_id = ? AND p.depth = 1 AND (p.created_at, p.id) > (?, ?)"
+    " AND (p.held_at IS NULL OR p.author_account_id = ? OR ? = 1)"
+    " ORDER BY p.created_at, p.id LIMIT ?";
 
 PostView to_view(const Row& r) {
   PostView v;
@@ -70,6 +85,10 @@ PostView to_view(const Row& r) {
   v.created_at = r.i64(8);
   v.edited_at = r.optional_i64(9);
   v.removed = r.i64(10) != 0;
+  v.held = r.i64(15) != 0;
+  v.removed_by_moderator = v.removed && r.i64(16) != 0;
+  v.removal_explanation = r.text(17);
+  if (v.removed_by_moderator && !r.is_null(18)) v.removal_rule = static_cast<int>(r.i64(18));
   if (!v.removed) {
     v.author.anonymous = r.i64(4) != 0;
     if (v.author.anonymous) {
@@ -128,10 +147,12 @@ std::optional<int64_t> parse_number(std::string_view text) {
 void insert(Connection& c, const Post& p) {
   c.run(std::string("INSERT INTO posts (")
             .append(post_columns)
-            .append(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            .append(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         {p.id, p.group_id, p.thread_id, optional_value(p.parent_id), int64_t{p.depth}, optional_value(p.branch_id),
          p.author_account_id, p.author_persona_id, int64_t{p.anonymous}, p.anonymous_label, p.body, p.content_warning,
-         p.created_at, optional_value(p.edited_at), optional_value(p.deleted_at), p.idempotency_key, p.body_html});
+         p.created_at, optional_value(p.edited_at), optional_value(p.deleted_at), p.idempotency_key, p.body_html,
+         optional_value(p.held_at), p.held_reason, int64_t{p.removed_by_moderator}, p.removal_explanation,
+         p.removal_rule ? SqlValue(int64_t{*p.removal_rule}) : SqlValue(nullptr)});
 }
 
 std::optional<Post> find(Connection& c, PostId id) {
@@ -153,6 +174,31 @@ void update_content(Connection& c, PostId id, const std::string& body, const std
 
 void mark_removed(Connection& c, PostId id, UnixMillis at) {
   c.run("UPDATE posts SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL", {at, id});
+}
+
+void mark_removed_by_moderator(Connection& c, PostId id, UnixMillis at, const std::string& explanation,
+                               std::optional<int> rule) {
+  c.run(
+      "UPDATE posts SET deleted_at = COALESCE(deleted_at, ?), removed_by_moderator = 1, removal_explanation = ?,"
+      " removal_rule = ? WHERE id = ?",
+      {at, explanation, rule ? SqlValue(int64_t{*rule}) : SqlValue(nullptr), id});
+}
+
+void release_hold(Connection& c, PostId id) {
+  c.run("UPDATE posts SET held_at = NULL, held_reason = '' WHERE id = ?", {id});
+}
+
+int64_t count_published_by(Connection& c, GroupId group_id, AccountId author, int64_t limit) {
+  return c.first_i64(
+              "SELECT COUNT(*) FROM (SELECT 1 FROM posts WHERE author_account_id = ? AND group_id = ?"
+              " AND held_at IS NULL AND removed_by_moderator = 0 LIMIT ?) AS published",
+              {author, group_id, limit})
+      .value_or(0);
+}
+
+std::optional<UnixMillis> last_post_at(Connection& c, GroupId group_id, AccountId author) {
+  return c.first_i64("SELECT MAX(created_at) FROM posts WHERE author_account_id = ? AND group_id = ?",
+                     {author, group_id});
 }
 
 void add_revision(Connection& c, const Post& post, const std::string& title, UnixMillis replaced_at) {
@@ -187,34 +233,39 @@ std::optional<BranchCursor> parse_branch_cursor(std::string_view text) {
 }
 
 ThreadView thread_view(Connection& c, const threads::Thread& thread, std::optional<AccountId> viewer,
-                       const std::optional<BranchCursor>& after, int branches) {
+                       const std::optional<BranchCursor>& after, int branches, bool moderator_view) {
   branches = std::clamp(branches, 1, max_branches_per_page);
   const BranchCursor from = after.value_or(BranchCursor{-1, -1});
-  const std::vector<SqlValue> page_params{thread.id, from.created_at, from.id, int64_t{branches}};
+  const SqlValue who = viewer ? SqlValue(*viewer) : SqlValue(nullptr);
+  const SqlValue all_held = int64_t{moderator_view};
+  const std::vector<SqlValue> page_params{thread.id, from.created_at, from.id, who, all_held, int64_t{branches}};
 
-  // 1. The posts: the opening post, and every post of the page's branches.
-  std::vector<SqlValue> params{thread.opening_post_id, thread.id};
+  // 1. The posts: the opening post, and every post of the page's branches that the viewer
+  //    may see. view_select's explanation column takes (viewer, moderator_view) each time.
+  std::vector<SqlValue> params{who, all_held, thread.opening_post_id, who, all_held, thread.id};
   params.insert(params.end(), page_params.begin(), page_params.end());
+  params.insert(params.end(), {who, all_held});
   std::vector<PostView> flat = c.all<PostView>(std::string(view_select)
                                                    .append(" WHERE p.id = ? UNION ALL ")
                                                    .append(view_select)
                                                    .append(" WHERE p.thread_id = ? AND p.branch_id IN (")
                                                    .append(page_branches)
-                                                   .append(") ORDER BY 9, 1"),
+                                                   .append(")")
+                                                   .append(shown_held)
+                                                   .append(" ORDER BY 9, 1"),
                                                params, to_view);
 
   // 2. Reactions on those posts, counted per kind, with the viewer's own.
   std::unordered_map<PostId, std::size_t> index;
   for (std::size_t i = 0; i < flat.size(); ++i) index.emplace(flat[i].id, i);
-  std::vector<SqlValue> reaction_params{viewer ? SqlValue(*viewer) : SqlValue(nullptr), thread.opening_post_id,
-                                        thread.id};
+  std::vector<SqlValue> reaction_params{who, thread.opening_post_id, thread.id};
   reaction_params.insert(reaction_params.end(), page_params.begin(), page_params.end());
   c.execute(
       std::string("SELECT r.post_id, r.kind, COUNT(*), MAX(CASE WHEN r.account_id = ? THEN 1 ELSE 0 END)"
                   " FROM (SELECT id FROM posts WHERE id = ? AND deleted_at IS NULL"
                   "  UNION ALL SELECT id FROM posts WHERE thread_id = ? AND deleted_at IS NULL AND branch_id IN (")
           .append(page_branches)
-          .append(")) p JOIN reactions r ON r.post_id = p.id GROUP BY r.post_id, r.kind"),
+          .append(")) rp JOIN reactions r ON r.post_id = rp.id GROUP BY r.post_id, r.kind"),
       reaction_params, [&](const Row& r) {
         const auto kind = parse_reaction(r.text(1));
         const auto found = index.find(r.i64(0));
@@ -236,8 +287,11 @@ ThreadView thread_view(Connection& c, const threads::Thread& thread, std::option
     }
   }
   if (top_level == branches && last &&
-      c.first_i64("SELECT 1 FROM posts WHERE thread_id = ? AND depth = 1 AND (created_at, id) > (?, ?) LIMIT 1",
-                  {thread.id, last->created_at, last->id})) {
+      c.first_i64(std::string("SELECT 1 FROM posts p WHERE p.thread_id = ? AND p.depth = 1")
+                      .append(" AND (p.created_at, p.id) > (?, ?)")
+                      .append(shown_held)
+                      .append(" LIMIT 1"),
+                  {thread.id, last->created_at, last->id, who, all_held})) {
     view.next = last;
   }
   view.posts = as_tree(std::move(flat));

@@ -41,6 +41,14 @@ struct Post {
   std::optional<UnixMillis> edited_at;
   std::optional<UnixMillis> deleted_at;
   std::string idempotency_key;
+  // Moderation: a post waiting for a moderator is seen only by its author and the group's
+  // moderators (policy can_see_held_post); a removed post was removed by its author unless
+  // removed_by_moderator, and then the author is told why.
+  std::optional<UnixMillis> held_at;
+  std::string held_reason;  // hold_reason_name(): "new_member", "anonymous", …
+  bool removed_by_moderator = false;
+  std::string removal_explanation;
+  std::optional<int> removal_rule;  // 1-based
 };
 
 void insert(Connection& c, const Post& post);
@@ -50,6 +58,17 @@ std::optional<Post> find_by_idempotency_key(Connection& c, AccountId author, con
 void update_content(Connection& c, PostId id, const std::string& body, const std::string& body_html,
                     const std::string& content_warning, UnixMillis edited_at);
 void mark_removed(Connection& c, PostId id, UnixMillis at);
+// Removed by a moderator, with the explanation and the rule the author is shown.
+void mark_removed_by_moderator(Connection& c, PostId id, UnixMillis at, const std::string& explanation,
+                               std::optional<int> rule);
+// A held post is published: it no longer waits.
+void release_hold(Connection& c, PostId id);
+// How many of the account's posts in the group were published (not held, not removed by a
+// moderator), counting at most `limit`: enough to tell whether a new member's first posts
+// still wait for approval.
+int64_t count_published_by(Connection& c, GroupId group_id, AccountId author, int64_t limit);
+// When the account last posted in the group (held posts too), for slow mode.
+std::optional<UnixMillis> last_post_at(Connection& c, GroupId group_id, AccountId author);
 
 // Edit history: each row is a version that an edit replaced (title only for opening posts).
 struct Revision {
@@ -76,7 +95,13 @@ struct PostView {
   std::string content_warning;
   UnixMillis created_at = 0;
   std::optional<UnixMillis> edited_at;
-  bool removed = false;                  // "removed by its author"
+  bool removed = false;                  // "removed by its author" (or by a moderator, below)
+  bool removed_by_moderator = false;
+  // Why a moderator removed it: filled only for the post's author and for a moderator's
+  // view (thread_view's `moderator_view`); empty for everyone else.
+  std::string removal_explanation;
+  std::optional<int> removal_rule;
+  bool held = false;                     // waiting for a moderator (only its author and moderators get it)
   std::array<int64_t, 3> reactions{};    // counts, indexed by ReactionKind
   std::array<bool, 3> viewer_reacted{};  // indexed by ReactionKind
   // INTERNAL — see the note at the top of this file. Never render or serialise.
@@ -106,8 +131,10 @@ inline constexpr int max_branches_per_page = 200;
 // A page of a thread: the opening post (on every page, as its header), then up to
 // `branches` top-level replies after `after`, each with all its replies. A constant number
 // of queries whatever the page holds (posts with their authors, reactions, one look-ahead).
-// `viewer` fills viewer_reacted.
+// `viewer` fills viewer_reacted. Posts waiting for a moderator are left out, except the
+// viewer's own and, with `moderator_view` (the viewer moderates the group: policy
+// can_see_held_post), everyone's; removal explanations likewise.
 ThreadView thread_view(Connection& c, const threads::Thread& thread, std::optional<AccountId> viewer,
-                       const std::optional<BranchCursor>& after, int branches);
+                       const std::optional<BranchCursor>& after, int branches, bool moderator_view = false);
 
 }  // namespace hearth::posts

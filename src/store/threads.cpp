@@ -151,6 +151,7 @@ Page page(Connection& c, GroupId group_id, std::optional<AccountId> viewer, cons
   const std::string sql = std::string(summary_select)
                               .append(
                                   " WHERE t.group_id = ? AND (t.pinned, t.last_activity_at, t.id) < (?, ?, ?)"
+                                  " AND t.post_count > 0"  // 0: the opening post waits for a moderator
                                   " ORDER BY t.pinned DESC, t.last_activity_at DESC, t.id DESC LIMIT ?");
   Page result;
   result.threads = c.all<Summary>(sql, {viewer_param(viewer), group_id, key_pinned, key_at, key_id, int64_t{limit} + 1},
