@@ -15,6 +15,9 @@ std::vector<Route> api_routes(const ActionEnvironment& env) {
   add_thread_routes(routes, env);
   add_post_routes(routes, env);
   add_search_routes(routes, env);
+  add_moderation_routes(routes, env);
+  add_report_routes(routes, env);
+  add_admin_routes(routes, env);
   return routes;
 }
 

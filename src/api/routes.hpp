@@ -21,5 +21,8 @@ void add_persona_routes(std::vector<Route>& routes, const ActionEnvironment& env
 void add_thread_routes(std::vector<Route>& routes, const ActionEnvironment& env);
 void add_post_routes(std::vector<Route>& routes, const ActionEnvironment& env);
 void add_search_routes(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_moderation_routes(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_report_routes(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_admin_routes(std::vector<Route>& routes, const ActionEnvironment& env);
 
 }  // namespace hearth

@@ -6,6 +6,7 @@
 #include "api/group_json.hpp"
 #include "api/json_io.hpp"
 #include "core/time_zone.hpp"
+#include "policy/moderation.hpp"
 
 namespace hearth {
 namespace {
@@ -77,6 +78,14 @@ boost::json::object post_json(const posts::PostView& post, const GroupViewer& vi
       {"reactions", std::move(reactions)},
       {"can_edit", can_edit_post(viewer, mine, post.removed)},
       {"can_see_revisions", post.edited_at.has_value() && !post.removed && can_see_revisions(viewer, mine)}};
+  // Moderation: "waiting for a moderator" (only its author and moderators get held posts),
+  // and for a post a moderator removed, why — to its author and the moderators only.
+  json["held"] = post.held;
+  json["removed_by"] = post.removed ? (post.removed_by_moderator ? "moderator" : "author") : "";
+  if (post.removed_by_moderator && can_see_removal_explanation(viewer, mine)) {
+    json["removal"] = {{"explanation", post.removal_explanation},
+                       {"rule", post.removal_rule ? boost::json::value(*post.removal_rule) : nullptr}};
+  }
   return json;
 }
 

@@ -30,6 +30,13 @@ std::vector<Route> web_routes(const ActionEnvironment& env) {
   add_post_delete_page(routes, env);
   add_post_history_page(routes, env);
   add_search_page(routes, env);
+  add_moderation_queue_page(routes, env);
+  add_moderation_post_page(routes, env);
+  add_moderation_member_page(routes, env);
+  add_moderation_log_page(routes, env);
+  add_report_page(routes, env);
+  add_my_reports_page(routes, env);
+  add_admin_page(routes, env);
   return routes;
 }
 

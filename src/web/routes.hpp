@@ -32,5 +32,12 @@ void add_post_edit_page(std::vector<Route>& routes, const ActionEnvironment& env
 void add_post_delete_page(std::vector<Route>& routes, const ActionEnvironment& env);
 void add_post_history_page(std::vector<Route>& routes, const ActionEnvironment& env);
 void add_search_page(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_moderation_queue_page(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_moderation_post_page(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_moderation_member_page(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_moderation_log_page(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_report_page(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_my_reports_page(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_admin_page(std::vector<Route>& routes, const ActionEnvironment& env);
 
 }  // namespace hearth

@@ -170,6 +170,16 @@ RULES = {
         private login      allowed    allowed    allowed    allowed    allowed    allowed    forbidden
         hidden  not_found  not_found  not_found  allowed    allowed    allowed    allowed    not_found
     """),
+    # The moderation log, the public side of which anyone who may read the group reads (the
+    # moderators get all of it): the same as reading the group's content.
+    # Reporting a post or a persona: anyone logged in who may read it ("group-read-account").
+    # The moderation queue, a post's or a member's moderation record and every moderation
+    # action: "group-moderate". Moderation settings: "group-manage".
+    # Platform admins' pages: nobody in the fixture is one.
+    "platform-admin": _table("""
+                guest      nonmember  pending    member     moderator  admin      owner      banned
+        any     login      forbidden  forbidden  forbidden  forbidden  forbidden  forbidden  forbidden
+    """),
     # Joining: directly (public) or by request (private); hidden groups only by invite.
     "join": _table("""
                 guest      nonmember  pending    member     moderator  admin      owner      banned
@@ -326,6 +336,40 @@ ROUTES = {
     "api.posts.react": "group-participate",
     "api.posts.unreact": "group-participate",
     "api.me.feed": "account",
+    # Reports and moderation (issue 4).
+    "web.post.report": "group-read-account",
+    "web.post.report.submit": "group-read-account",
+    "web.persona.report": "group-read-account",
+    "web.persona.report.submit": "group-read-account",
+    "api.posts.report": "group-read-account",
+    "api.groups.members.report": "group-read-account",
+    "web.me.reports": "account",
+    "web.me.notices": "account",
+    "api.me.reports": "account",
+    "api.me.notices": "account",
+    "web.group.moderation": "group-moderate",
+    "api.groups.moderation.queue": "group-moderate",
+    "web.moderation.post": "group-moderate",
+    "web.moderation.post.act": "group-moderate",
+    "api.posts.moderation": "group-moderate",
+    "api.posts.moderate": "group-moderate",
+    "web.moderation.member": "group-moderate",
+    "web.moderation.member.act": "group-moderate",
+    "api.groups.members.moderation": "group-moderate",
+    "api.groups.members.moderate": "group-moderate",
+    "web.group.moderation.log": "group-read",
+    "api.groups.moderation.log": "group-read",
+    "api.groups.moderation.settings": "group-read",
+    "web.group.manage.moderation": "group-manage",
+    "api.groups.moderation.settings.update": "group-manage",
+    "web.admin": "platform-admin",
+    "web.admin.escalation.resolve": "platform-admin",
+    "web.admin.unmask": "platform-admin",
+    "web.admin.unmask.submit": "platform-admin",
+    "api.admin.escalations": "platform-admin",
+    "api.admin.escalations.resolve": "platform-admin",
+    "api.admin.unmask": "platform-admin",
+    "api.admin.audit": "platform-admin",
     # Search answers everyone, from what they may read (the leak checks see to the rest).
     "web.search": "public",
     "api.search": "public",

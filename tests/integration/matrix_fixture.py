@@ -13,7 +13,7 @@ import secrets
 import sqlite3
 
 from authorization_expectations import PRIVACIES, VIEWERS
-from community_fixture import (Person, ask_to_join, ban, db_path, execute, join_active, marker, pseudonym, query, reply,
+from community_fixture import (Person, ask_to_join, db_path, execute, join_active, marker, pseudonym, query, reply,
                                set_role, start_thread)
 from hearth_server import strong_password, unique_login
 
@@ -115,9 +115,12 @@ class Community:
                                                       f"Opening words {g.content_marker} first.")
         g.reply_body = f"Anonymous reply {g.content_marker} second."
         g.reply_post_id = reply(self.people["member"], g.slug, g.thread_id, g.reply_body, anonymous=True)
-        # The ban comes last: a banned member once took part, like in real life.
+        # The ban comes last: a banned member once took part, like in real life. It is the
+        # moderators' real ban, through the API.
         reply(self.people["banned"], g.slug, g.thread_id, f"Before the ban {g.content_marker} third.")
-        ban(self.server, g.slug, g.personas["banned"]["id"])
+        banned = self.people["moderator"].call("POST", f"/api/v1/groups/{g.slug}/members/{g.personas['banned']['id']}"
+                                               "/moderation", {"action": "ban", "reason": "Repeated unkindness."})
+        assert banned.status == 204, banned.raw_body[:300]
 
     # -- fresh things for writes that use them up ----------------------------------------------
 
@@ -157,6 +160,7 @@ SNAPSHOT_TABLES = {
     "group_services": (("id",), "group_id IN ({groups})", True),
     "threads": (("id",), "id IN ({threads})", False),
     "posts": (("id",), "id IN ({posts})", False),
+    "group_moderation_settings": (("group_id",), "group_id IN ({groups})", True),
 }
 # Compared but never restored: a refused write must not add or change any of these.
 COUNTED_TABLES = {
@@ -167,6 +171,10 @@ COUNTED_TABLES = {
     "group_invites": "group_id IN ({groups})",
     "post_revisions": "group_id IN ({groups})",
     "moderation_log": "group_id IN ({groups})",
+    "reports": "group_id IN ({groups})",
+    "member_sanctions": "group_id IN ({groups})",
+    "moderator_notes": "group_id IN ({groups})",
+    "escalations": "group_id IN ({groups})",
 }
 
 

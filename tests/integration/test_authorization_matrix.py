@@ -229,6 +229,14 @@ FORMS = {
     "web.thread.pin": lambda c: [("pinned", "1")],
     "web.thread.lock": lambda c: [("locked", "1")],
     "web.post.edit.submit": lambda c: [("body", c.group.reply_body)],
+    "web.post.report.submit": lambda c: [("reason", "spam"), ("note", "")],
+    "web.persona.report.submit": lambda c: [("reason", "hurtful"), ("note", "")],
+    # Moderation actions: a private note changes nobody's standing for the cases that follow.
+    "web.moderation.post.act": lambda c: [("action", "note"), ("reason", "Matrix note."), ("mute_hours", "24")],
+    "web.moderation.member.act": lambda c: [("action", "note"), ("reason", "Matrix note."), ("mute_hours", "24")],
+    "web.group.manage.moderation": lambda c: [("hold_first_posts", "0"), ("slow_mode_seconds", "0")],
+    "web.admin.escalation.resolve": lambda c: [("resolution", "Matrix.")],
+    "web.admin.unmask.submit": lambda c: [("reason", "A reason long enough to be accepted.")],
 }
 
 JSON_BODIES = {
@@ -255,6 +263,13 @@ JSON_BODIES = {
                                     "idempotency_key": idempotency_key()},
     "api.threads.update": lambda c: {"pinned": True},
     "api.posts.update": lambda c: {"body": c.group.reply_body},
+    "api.posts.report": lambda c: {"reason": "spam"},
+    "api.groups.members.report": lambda c: {"reason": "hurtful"},
+    "api.posts.moderate": lambda c: {"action": "note", "reason": "Matrix note."},
+    "api.groups.members.moderate": lambda c: {"action": "note", "reason": "Matrix note."},
+    "api.groups.moderation.settings.update": lambda c: {"hold_first_posts": 0, "slow_mode_seconds": 0},
+    "api.admin.escalations.resolve": lambda c: {"resolution": "Matrix."},
+    "api.admin.unmask": lambda c: {"reason": "A reason long enough to be accepted."},
 }
 
 
@@ -667,6 +682,10 @@ class AuthorizationMatrixTest(unittest.TestCase):
                 values[found.group(1)] = str(own["id"])
             elif before == "tokens":
                 values[found.group(1)] = str(COMMUNITY.fresh_token_id(case.person)) if case.person else random_id()
+            elif before == "posts":  # platform admins' unmask: a real anonymous post, of the hidden group
+                values[found.group(1)] = str(COMMUNITY.groups["hidden"].reply_post_id)
+            elif before == "escalations":
+                values[found.group(1)] = random_id()
             else:
                 raise AssertionError(f"{case}: the matrix doesn't know how to fill {segment} after /{before}/")
         return values

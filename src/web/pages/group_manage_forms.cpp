@@ -4,6 +4,7 @@
 
 #include "actions/groups.hpp"
 #include "actions/membership.hpp"
+#include "actions/moderation.hpp"
 #include "core/text.hpp"
 #include "web/group_form.hpp"
 #include "web/group_views.hpp"
@@ -126,6 +127,20 @@ Response remove_service(PageContext& context, const GroupInView& view) {
   return back(view, "service-removed", "services");
 }
 
+Response save_moderation(PageContext& context, const GroupInView& view) {
+  ModerationSettings settings;
+  auto first = optional_number(context, "hold_first_posts", "the number of posts");
+  if (!first) return render_manage_page(context, view, first.error(), "moderation");
+  auto slow = optional_number(context, "slow_mode_seconds", "the time between posts");
+  if (!slow) return render_manage_page(context, view, slow.error(), "moderation");
+  settings.hold_first_posts = first->value_or(0);
+  settings.slow_mode_seconds = slow->value_or(0);
+  settings.hold_anonymous = context.field("hold_anonymous") == "1";
+  const Status done = do_save_moderation_settings(context.env, context.viewer->account.id, view.group.id, settings);
+  if (!done) return render_manage_page(context, view, done.error(), "moderation");
+  return back(view, "moderation", "moderation");
+}
+
 }  // namespace
 
 void add_group_manage_page(std::vector<Route>& routes, const ActionEnvironment& env) {
@@ -140,6 +155,7 @@ void add_group_manage_page(std::vector<Route>& routes, const ActionEnvironment& 
       {"/g/{slug}/manage/members/{persona_id}/volunteer", set_volunteer},
       {"/g/{slug}/manage/services", add_service},
       {"/g/{slug}/manage/services/{id}/remove", remove_service},
+      {"/g/{slug}/manage/moderation", save_moderation},
   };
   for (const auto& [pattern, handler] : forms) {
     std::string name = "web.group.manage";

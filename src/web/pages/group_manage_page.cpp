@@ -11,6 +11,7 @@
 #include "store/groups.hpp"
 #include "store/invites.hpp"
 #include "store/memberships.hpp"
+#include "store/moderation_settings.hpp"
 #include "web/group_form.hpp"
 #include "web/group_views.hpp"
 #include "web/layout.hpp"
@@ -34,6 +35,7 @@ struct ManageData {
   std::vector<memberships::MemberEntry> members;
   std::vector<invites::Invite> invites;
   std::vector<GroupService> services;
+  ModerationSettings moderation;
 };
 
 ManageData load(const PageContext& context, GroupId id, bool manager) {
@@ -46,6 +48,7 @@ ManageData load(const PageContext& context, GroupId id, bool manager) {
       d.members = memberships::active_members(c, id, 1000);
       d.invites = invites::of_group(c, id);
       d.services = groups::services(c, id);
+      d.moderation = moderation_settings::find(c, id);
     }
     return d;
   });
@@ -60,6 +63,7 @@ const char* saved_message(std::string_view what) {
   if (what == "volunteer") return "The trained-volunteer badge is updated.";
   if (what == "service-added") return "The service is added to the group's sidebar.";
   if (what == "service-removed") return "The service is removed.";
+  if (what == "moderation") return "The moderation settings are saved.";
   return nullptr;
 }
 
@@ -253,6 +257,36 @@ void services_section(Html& h, const PageContext& context, const Group& g, const
   h.m("<button type=\"submit\" class=\"button button-quiet\">Add the service</button></form></section>");
 }
 
+// Held posts and slow mode (the queue itself is on /g/{slug}/moderation).
+void moderation_section(Html& h, const PageContext& context, const Group& g, const ManageData& d, const Outcome& o) {
+  const bool mine = o.section == "moderation" && o.error;
+  const auto value = [&](std::string_view field, int stored) {
+    return mine ? context.field(field) : std::to_string(stored);
+  };
+  h.m("<section class=\"card\" aria-labelledby=\"moderation\"><h2 id=\"moderation\">Moderation</h2><p>Posts that "
+      "wait appear in the <a href=\"").t(group_url(g, "/moderation")).m("\">moderation queue</a>; nobody but their "
+      "author and the moderators sees them until one of you approves them.</p>");
+  section_error(h, o, "moderation");
+  h.m("<form method=\"post\" action=\"").t(group_url(g, "/manage/moderation")).m("\">");
+  csrf_input(h, context);
+  input_field(h, {.name = "hold_first_posts", .label = "New members' first posts that wait for approval",
+                  .type = "number", .hint = "0 lets everyone post straight away. At most 20.",
+                  .value = value("hold_first_posts", d.moderation.hold_first_posts),
+                  .error = mine ? error_for(o.error, "hold_first_posts") : "", .required = false});
+  std::vector<Option> slow{{"0", "Off"},         {"30", "30 seconds"}, {"60", "1 minute"}, {"300", "5 minutes"},
+                           {"900", "15 minutes"}, {"3600", "1 hour"},   {"86400", "1 day"}};
+  select_field(h, {.name = "slow_mode_seconds", .label = "Slow mode: time between one member's posts",
+                   .hint = "Gives heated conversations room to breathe. Moderators are not slowed down.",
+                   .value = value("slow_mode_seconds", d.moderation.slow_mode_seconds),
+                   .error = mine ? error_for(o.error, "slow_mode_seconds") : "", .required = false},
+               slow);
+  checkbox_field(h, "hold_anonymous", "Anonymous posts wait for approval",
+                 g.anonymous_posting ? "Anonymous posting on, with approval."
+                                     : "Anonymous posting is off in the settings below; this applies once it is on.",
+                 mine ? context.field("hold_anonymous") == "1" : d.moderation.hold_anonymous);
+  h.m("<button type=\"submit\" class=\"button button-quiet\">Save moderation settings</button></form></section>");
+}
+
 Response render(PageContext& context, const GroupInView& view, const Outcome& outcome, int status = 200) {
   const Group& g = view.group;
   const bool manager = can_manage(view.viewer);
@@ -266,14 +300,17 @@ Response render(PageContext& context, const GroupInView& view, const Outcome& ou
   }
   if (manager) {
     h.m("<nav aria-label=\"Sections\" class=\"section-nav\"><a href=\"#requests\">Requests</a> <a href=\"#invites\">"
-        "Invites</a> <a href=\"#roles\">Roles</a> <a href=\"#services\">Services</a> <a href=\"#settings\">Settings</a>"
-        "</nav>");
+        "Invites</a> <a href=\"#roles\">Roles</a> <a href=\"#services\">Services</a> <a href=\"#moderation\">Moderation"
+        "</a> <a href=\"#settings\">Settings</a></nav>");
   }
+  h.m("<p><a href=\"").t(group_url(g, "/moderation")).m("\">The moderation queue</a>: reports and posts waiting for "
+      "approval.</p>");
   requests_section(h, context, g, data, outcome);
   if (manager) {
     invites_section(h, context, g, data, outcome);
     members_section(h, context, view, data, outcome);
     services_section(h, context, g, data, outcome);
+    moderation_section(h, context, g, data, outcome);
     settings_section(h, context, g, data, outcome);
   }
   return render_page(context, {.title = std::string(manager ? "Manage " : "Requests · ") + g.name}, h, status);
