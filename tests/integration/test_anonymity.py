@@ -15,6 +15,11 @@ For every response served to another member (A), a moderator, the owner and a gu
 
 B is told "You posted this anonymously" (`"you": true` in the API); nobody else is. Within a
 thread each anonymous author keeps one label ("Anonymous A"), and two authors differ.
+
+Moderating an anonymous post (issue 4, ModeratingAnonymousPostsTest): reports, notes,
+warnings, mutes and bans through the post's handle reach B's account, while no moderation
+page, JSON or refusal shows B's pseudonym, persona id, account id or login name, and B's
+persona record stays clean.
 """
 import json
 import re
@@ -215,6 +220,96 @@ class AnonymityTest(unittest.TestCase):
         page = self.a.web.get(f"/g/{self.slug}/t/{self.t1}").text
         for what, value in self.b_ids.items():
             self.assertFalse(shows(page, value), what)
+
+
+class ModeratingAnonymousPostsTest(unittest.TestCase):
+    """Accountable anonymity (issue 4): moderators act on B's anonymous post — report, warn,
+    mute, ban, lift — through its handle. It takes effect on B's account, and no moderator
+    response (pages, JSON, errors, counts) contains B's pseudonym, persona id or account."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.server = start_server()
+        try:
+            cls.owner, cls.moderator = Person(cls.server, "own"), Person(cls.server, "mod")
+            cls.a, cls.b = Person(cls.server, "aaa"), Person(cls.server, "bbb")
+            group = cls.owner.create_group(f"Quiet hours {marker()}", rules=["Be kind."], anonymous_posting=True,
+                                           persona_name=pseudonym("Owner"))
+            cls.slug = group["slug"]
+            for person, label in ((cls.moderator, "Mod"), (cls.a, "Alder"), (cls.b, "Birch")):
+                person.persona = join_active(person, cls.owner, group, pseudonym(label))
+            set_role(cls.owner, cls.slug, cls.moderator.persona["id"], "moderator")
+            cls.thread, _ = start_thread(cls.owner, cls.slug, f"Check-in {marker()}", "How are you?")
+            cls.words = marker("x")
+            cls.anon = reply(cls.b, cls.slug, cls.thread, f"Anonymous and harsh {cls.words}.", anonymous=True)
+            cls.signed = reply(cls.b, cls.slug, cls.thread, f"Signed words {marker()}.")
+        except BaseException:
+            cls.server.stop()
+            raise
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.stop()
+
+    def b_secrets(self):
+        return {"persona name": self.b.persona["name"], "persona id": str(self.b.persona["id"]),
+                "account id": str(self.b.account_id), "login name": self.b.login}
+
+    def moderator_views(self):
+        m, slug = self.moderator, self.slug
+        return [m.web.get(f"/g/{slug}/moderation"), m.call("GET", f"/api/v1/groups/{slug}/moderation/queue"),
+                m.web.get(f"/g/{slug}/moderation/posts/{self.anon}"),
+                m.call("GET", f"/api/v1/posts/{self.anon}/moderation"),
+                m.web.get(f"/g/{slug}/moderation/log"), m.call("GET", f"/api/v1/groups/{slug}/moderation/log"),
+                m.web.get("/admin"), self.owner.web.get(f"/g/{slug}/moderation"),
+                self.owner.call("GET", f"/api/v1/posts/{self.anon}/moderation")]
+
+    def act(self, action, **fields):
+        response = self.moderator.call("POST", f"/api/v1/posts/{self.anon}/moderation", {"action": action, **fields})
+        self.assertLess(response.status, 500)
+        return response
+
+    def test_moderators_act_on_the_author_without_learning_who_it_is(self):
+        self.assertEqual(self.a.call("POST", f"/api/v1/posts/{self.anon}/reports", {"reason": "hurtful"}).status, 201)
+        strict = []
+        for step in (dict(action="note", reason="Third time this week."),
+                     dict(action="warn", reason="Please be kinder.", rule=1),
+                     dict(action="unmute"),  # nothing to lift: the refusal names nobody either
+                     dict(action="mute", reason="Take a day.", mute_hours=24)):
+            response = self.act(**step)
+            strict.append(response)
+            strict += self.moderator_views()
+        # The mute reached B: B can't post.
+        refused = self.b.call("POST", f"/api/v1/threads/{self.thread}/posts",
+                              {"body": "Still here", "idempotency_key": "k-anon-mute-1"})
+        self.assertEqual(refused.status, 403)
+        self.assertIn("Take a day.", refused.json()["error"]["message"])
+        self.assertEqual(self.act("unmute").status, 204)
+        self.assertEqual(self.act("ban", reason="Threats.").status, 204)
+        self.assertEqual(self.b.web.get(f"/g/{self.slug}/t/{self.thread}").status, 403)
+        strict += self.moderator_views()
+        strict.append(self.act("ban", reason="Again."))
+        self.assertEqual(self.act("unban").status, 204)
+        strict += self.moderator_views()
+
+        handle = self.moderator.call("GET", f"/api/v1/posts/{self.anon}/moderation").json()["author"]["handle"]
+        self.assertTrue(any(handle in r.text for r in strict) and any(self.words in r.text for r in strict),
+                        "the checks look at pages that do show the post and its handle")
+        for response in strict:
+            text = response.body.decode("utf-8", "replace")
+            for what, value in self.b_secrets().items():
+                self.assertFalse(shows(text, value), f"{response.status} {text[:200]!r}: shows B's {what}")
+        # B's persona record carries nothing done through the handle: no strike, no mute.
+        record = self.moderator.call("GET", f"/api/v1/groups/{self.slug}/members/{self.b.persona['id']}/moderation")
+        self.assertEqual(record.status, 200)
+        self.assertEqual(record.json()["standing"], {"muted_until": None, "banned": False, "strikes": 0})
+        self.assertNotIn(handle, record.text)
+        self.assertNotIn(self.words, record.text)
+        page = self.moderator.web.get(f"/g/{self.slug}/moderation/p/{self.b.persona['id']}").text
+        self.assertNotIn(handle, page)
+        # B, and only B, is told about it — as a post they wrote anonymously.
+        notices = self.b.call("GET", "/api/v1/me/notices").json()["notices"]
+        self.assertTrue(any(n["kind"] == "warning" and n["about_anonymous_post"] for n in notices))
 
 
 def article(page, post_id):
