@@ -148,6 +148,11 @@ Result<GroupDraft> validate_group_draft(GroupDraft d) {
   std::sort(d.languages.begin(), d.languages.end());
   d.languages.erase(std::unique(d.languages.begin(), d.languages.end()), d.languages.end());
   for (auto& topic : d.topics) topic = to_lower_ascii(trim(topic));
+  // The same topic twice ("Sleep", "sleep") is kept once, in the order first given.
+  for (std::size_t i = 0; i < d.topics.size(); ++i) {
+    const auto later = std::remove(d.topics.begin() + static_cast<std::ptrdiff_t>(i) + 1, d.topics.end(), d.topics[i]);
+    d.topics.erase(later, d.topics.end());
+  }
   if (auto ok = check_list(d.topics, "topics", "topics", max_topics, max_topic_length, true); !ok) return ok.error();
   for (const auto& topic : d.topics) {
     if (topic.find(',') != std::string::npos) return make_error(ErrorCode::invalid_input, "Topics can't contain commas.", "topics");

@@ -98,27 +98,45 @@ bool remove_service(Connection& c, GroupId id, int64_t service_id) {
   return c.changes() == 1;
 }
 
+namespace {
+
+// A LIKE pattern (used with ESCAPE '\') matching text that contains `part` literally: a
+// visitor's "100%" or "self_care" must not act as wildcards.
+std::string like_containing(std::string_view before, std::string_view part, std::string_view after) {
+  std::string pattern = "%";
+  pattern.append(before);
+  for (const char ch : part) {
+    if (ch == '%' || ch == '_' || ch == '\\') pattern.push_back('\\');
+    pattern.push_back(ch);
+  }
+  pattern.append(after);
+  return pattern.append("%");
+}
+
+}  // namespace
+
 std::vector<DirectoryEntry> directory(Connection& c, const DirectoryFilter& f) {
   std::string sql = std::string("SELECT ").append(group_columns).append(
       ", (SELECT COUNT(*) FROM memberships m WHERE m.group_id = g.id AND m.status = 'active')"
       " FROM support_groups g WHERE g.privacy <> 'hidden'");
   std::vector<SqlValue> params;
   if (!f.query.empty()) {
-    const std::string pattern = "%" + to_lower_ascii(f.query) + "%";
-    sql += " AND (LOWER(g.name) LIKE ? OR LOWER(g.description) LIKE ? OR g.topics LIKE ?)";
+    const std::string pattern = like_containing("", to_lower_ascii(f.query), "");
+    sql += " AND (LOWER(g.name) LIKE ? ESCAPE '\\' OR LOWER(g.description) LIKE ? ESCAPE '\\'"
+           " OR g.topics LIKE ? ESCAPE '\\')";
     params.insert(params.end(), {pattern, pattern, pattern});
   }
   if (!f.topic.empty()) {
-    sql += " AND (',' || g.topics || ',') LIKE ?";
-    params.emplace_back("%," + to_lower_ascii(f.topic) + ",%");
+    sql += " AND (',' || g.topics || ',') LIKE ? ESCAPE '\\'";
+    params.emplace_back(like_containing(",", to_lower_ascii(f.topic), ","));
   }
   if (!f.region.empty()) {
     sql += " AND g.region = ?";
     params.emplace_back(f.region);
   }
   if (!f.language.empty()) {
-    sql += " AND (',' || g.languages || ',') LIKE ?";
-    params.emplace_back("%," + f.language + ",%");
+    sql += " AND (',' || g.languages || ',') LIKE ? ESCAPE '\\'";
+    params.emplace_back(like_containing(",", f.language, ","));
   }
   sql += " ORDER BY g.last_activity_at DESC, g.id DESC LIMIT ?";
   params.emplace_back(int64_t{f.limit});

@@ -188,14 +188,30 @@ TEST(GroupDraft, LanguagesAreKnownCodesLowerCasedSortedAndUnique) {
   }
 }
 
+TEST(GroupDraft, ATopicGivenTwiceIsKeptOnceInItsFirstPlace) {
+  GroupDraft d = good_draft();
+  d.topics = {"Sleep", "feeding", " sleep ", "FEEDING", "night"};
+  const auto result = validate_group_draft(d);
+  ASSERT_TRUE(result.ok());
+  EXPECT_EQ(result->topics, (std::vector<std::string>{"sleep", "feeding", "night"}));
+  // Repeats don't count towards the limit either.
+  d.topics = std::vector<std::string>(max_topics + 3, "topic");
+  ASSERT_TRUE(validate_group_draft(d).ok());
+}
+
 TEST(GroupDraft, TopicsAreLowerCaseAtMostEightOfThirtyCharactersWithoutCommas) {
   GroupDraft d = good_draft();
-  d.topics = std::vector<std::string>(max_topics, "topic");
+  const auto distinct = [](std::size_t n) {
+    std::vector<std::string> topics;
+    for (std::size_t i = 0; i < n; ++i) topics.push_back("topic " + std::to_string(i));
+    return topics;
+  };
+  d.topics = distinct(max_topics);
   EXPECT_TRUE(validate_group_draft(d).ok());
-  d.topics = std::vector<std::string>(max_topics + 1, "topic");
+  d.topics = distinct(max_topics + 1);
   refused(d, "topics");
   // Empty entries don't count towards the limit.
-  d.topics = std::vector<std::string>(max_topics, "topic");
+  d.topics = distinct(max_topics);
   d.topics.push_back("   ");
   EXPECT_TRUE(validate_group_draft(d).ok());
   d.topics = {repeat("t", max_topic_length)};

@@ -216,7 +216,7 @@ TEST_F(GroupStore, TheDirectoryNeverListsHiddenGroups) {
   EXPECT_EQ(directory_slugs({.topic = "dementia"}), std::vector<std::string>{"dementia-carers"});
   EXPECT_EQ(directory_slugs({.region = "GB"}), std::vector<std::string>{"dementia-carers"});
   EXPECT_EQ(directory_slugs({.language = "en"}), std::vector<std::string>{"dementia-carers"});
-  EXPECT_EQ(directory_slugs({.query = "%"}), std::vector<std::string>{"dementia-carers"});
+  EXPECT_EQ(directory_slugs({.query = "%"}), std::vector<std::string>{}) << "a percent sign, not a wildcard";
 }
 
 TEST_F(GroupStore, TheDirectoryFiltersByNameTopicRegionAndLanguage) {
@@ -257,6 +257,26 @@ TEST_F(GroupStore, TheDirectoryFiltersByNameTopicRegionAndLanguage) {
   EXPECT_EQ(directory_slugs({.language = "e"}), std::vector<std::string>{}) << "languages match whole codes";
   EXPECT_EQ(directory_slugs({.query = "new", .language = "fr"}), std::vector<std::string>{});
   EXPECT_EQ(directory_slugs({.limit = 2}), (std::vector<std::string>{"type-1", "new-parents"}));
+}
+
+TEST_F(GroupStore, PercentUnderscoreAndBackslashInASearchMatchThemselves) {
+  Group hundred = group("hundred", Privacy::public_group, 300);
+  hundred.name = "100% honest carers";
+  hundred.topics = {"self_care"};
+  insert(hundred);
+  Group other = group("other", Privacy::public_group, 200);
+  other.name = "1000 days of sleep";
+  other.description = "selfcare and back\\slash";
+  other.topics = {"selfXcare"};
+  insert(other);
+
+  EXPECT_EQ(directory_slugs({.query = "100%"}), std::vector<std::string>{"hundred"});
+  EXPECT_EQ(directory_slugs({.query = "%"}), std::vector<std::string>{"hundred"});
+  EXPECT_EQ(directory_slugs({.query = "self_care"}), std::vector<std::string>{"hundred"});
+  EXPECT_EQ(directory_slugs({.topic = "self_care"}), std::vector<std::string>{"hundred"});
+  EXPECT_EQ(directory_slugs({.topic = "%"}), std::vector<std::string>{});
+  EXPECT_EQ(directory_slugs({.query = "back\\slash"}), std::vector<std::string>{"other"});
+  EXPECT_EQ(directory_slugs({.query = "\\"}), std::vector<std::string>{"other"});
 }
 
 TEST_F(GroupStore, TheDirectoryCountsOnlyActiveMembers) {

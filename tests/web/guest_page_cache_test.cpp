@@ -88,21 +88,24 @@ TEST_F(CacheFixture, AKeptPageCarriesItsGzipFormPreparedOnce) {
 }
 
 TEST_F(CacheFixture, TheLeastRecentlyUsedPagesMakeRoomWithinTheByteBudget) {
-  GuestPageCache small{feed, clock, 3 * 1024, 30'000};
+  // Each copy takes a little over 1,000 bytes (its body, its small gzip form, its key):
+  // four fit in the budget, a fifth makes room by dropping the least recently used.
+  GuestPageCache small{feed, clock, 4500, 30'000};
   const auto snapshot = feed.snapshot(group, thread);
-  // Random-looking bodies so gzip keeps them near their size.
-  const auto body = [](char seed) {
-    std::string text;
-    for (int i = 0; i < 600; ++i) text.push_back(static_cast<char>('a' + (seed * 31 + i * 7 + i * i) % 26));
-    return text;
-  };
-  small.keep("one", page(body(1)), snapshot);
-  small.keep("two", page(body(2)), snapshot);
+  const Response body = page(std::string(1000, 'x'));
+  for (const char* key : {"one", "two", "three", "four"}) small.keep(key, body, snapshot);
+  ASSERT_EQ(small.size(), 4u);
   ASSERT_TRUE(small.find("one"));  // "two" is now the least recently used
-  small.keep("three", page(body(3)), snapshot);
-  EXPECT_TRUE(small.find("one"));
-  EXPECT_TRUE(small.find("three"));
+  small.keep("five", body, snapshot);
+  EXPECT_EQ(small.size(), 4u);
   EXPECT_FALSE(small.find("two"));
+  for (const char* key : {"one", "three", "four", "five"}) EXPECT_TRUE(small.find(key)) << key;
+}
+
+TEST_F(CacheFixture, APageTooLargeForAQuarterOfTheBudgetIsNotKept) {
+  GuestPageCache small{feed, clock, 4000, 30'000};
+  small.keep("big", page(std::string(1200, 'x')), feed.snapshot(group, thread));
+  EXPECT_EQ(small.size(), 0u);
 }
 
 TEST(GuestPageCacheKeyTest, RequestsWithASessionHaveNoGuestKey) {
