@@ -154,6 +154,9 @@ Response settings(PageContext& context, const Outcome& outcome, int status = 200
       .t(context.viewer->account.login_name)
       .m("</strong></p><p class=\"hint\">Only you can see your login name. Other members only ever see the pseudonym "
          "you use in each group.</p></section>");
+  h.m("<section class=\"card\" aria-labelledby=\"safety\"><h2 id=\"safety\">Reports and moderators</h2><p><a "
+      "href=\"/me/reports\">Your reports</a> and what came of them. <a href=\"/me/notices\">Messages from "
+      "moderators</a> to you.</p></section>");
   preferences_form(h, context, outcome);
   password_form(h, context, outcome);
   security_section(h, context);
