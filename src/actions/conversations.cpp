@@ -71,6 +71,9 @@ std::optional<ThreadPageView> read_thread(const ActionEnvironment& env, ThreadId
     if (!thread) return std::nullopt;
     auto summary = threads::summary(c, id, account);
     if (!summary) return std::nullopt;
+    // A thread whose opening post waits for a moderator counts no published post, but its
+    // author and the moderators reading it see that post all the same.
+    summary->post_count = std::max<int64_t>(summary->post_count, 1);
     auto view = posts::thread_view(c, thread->thread, account, after, branches, can_moderate(thread->group.viewer));
     return ThreadPageView{std::move(*thread), std::move(*summary), std::move(view)};
   });

@@ -227,7 +227,9 @@ TEST_F(ModerationTest, AHeldThreadIsListedNowhereUntilApproved) {
   };
   EXPECT_FALSE(listed(bob_));
   EXPECT_FALSE(read_thread(env(), held.thread_id, bob_, std::nullopt, 50));
-  EXPECT_TRUE(read_thread(env(), held.thread_id, alice_, std::nullopt, 50));
+  const auto own = read_thread(env(), held.thread_id, alice_, std::nullopt, 50);
+  ASSERT_TRUE(own);
+  EXPECT_EQ(own->summary.post_count, 1) << "its author sees the opening post: no \"-1 replies\"";
   expect_error(do_reply(env(), mod_, held.thread_id, std::nullopt, draft("", "Hi"), key()), ErrorCode::conflict);
   ASSERT_TRUE(do_moderate_post(env(), mod_, held.post_id, request(ModerationAction::approve, "")).ok());
   EXPECT_TRUE(listed(bob_));
