@@ -126,8 +126,7 @@ class Normalizer {
     split_tokens();
     join_spelled_out_words();
     out_.text_.reserve(source_.size() + 16);
-    out_.begin_.reserve(source_.size() + 16);
-    out_.end_.reserve(source_.size() + 16);
+    out_.origin_.reserve(source_.size() + 16);
     emit_space(0);
     for (const Token& t : tokens_) {
       if (t.sentence_before && out_.text_.size() > 1) {
@@ -147,8 +146,7 @@ class Normalizer {
  private:
   void emit(char c, uint32_t begin, uint32_t end) {
     out_.text_.push_back(c);
-    out_.begin_.push_back(begin);
-    out_.end_.push_back(end);
+    out_.origin_.push_back({begin, end});
   }
   void emit_space(uint32_t at) { emit(' ', at, at); }
 
@@ -302,7 +300,7 @@ class Normalizer {
     const Unit* previous = nullptr;
     for (const Unit* u : word_) {
       if (stretched && previous != nullptr && same_char(*u, *previous)) {  // one letter for the whole run
-        out_.end_.back() = u->end;
+        out_.origin_.back().end = u->end;
         last_end_ = u->end;
         continue;
       }
@@ -356,13 +354,13 @@ Span NormalizedText::original(std::size_t begin, std::size_t end) const {
   while (begin < end && (text_[begin] == ' ' || text_[begin] == '.')) ++begin;
   while (end > begin && (text_[end - 1] == ' ' || text_[end - 1] == '.')) --end;
   if (begin >= end) {
-    const std::size_t at = begin < begin_.size() ? begin_[begin] : (end_.empty() ? 0 : end_.back());
+    const std::size_t at = begin < origin_.size() ? origin_[begin].begin : (origin_.empty() ? 0 : origin_.back().end);
     return {at, at};
   }
-  Span span{begin_[begin], end_[begin]};
+  Span span{origin_[begin].begin, origin_[begin].end};
   for (std::size_t i = begin; i < end; ++i) {
-    span.begin = std::min<std::size_t>(span.begin, begin_[i]);
-    span.end = std::max<std::size_t>(span.end, end_[i]);
+    span.begin = std::min<std::size_t>(span.begin, origin_[i].begin);
+    span.end = std::max<std::size_t>(span.end, origin_[i].end);
   }
   return span;
 }

@@ -51,8 +51,11 @@ class NormalizedText {
   friend class Normalizer;
   std::string text_;
   std::string alternate_;
-  std::vector<uint32_t> begin_;  // per normalised byte: where its source starts …
-  std::vector<uint32_t> end_;    // … and ends in the original text
+  struct Origin {
+    uint32_t begin = 0;  // where the source of a normalised byte starts …
+    uint32_t end = 0;    // … and ends in the original text
+  };
+  std::vector<Origin> origin_;  // one per byte of text_
 };
 
 NormalizedText normalize(std::string_view text);

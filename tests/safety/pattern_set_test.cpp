@@ -59,6 +59,16 @@ TEST(PatternSet, DoubleLettersAreKeptApartUnlessAWordIsStretched) {
   EXPECT_TRUE(hits("god", "oh gooood"));  // stretched: both readings are fair
 }
 
+TEST(PatternSet, LongEntriesMatchLikeShortOnes) {
+  // Up to four words an entry becomes plain literals; longer ones one expression.
+  EXPECT_TRUE(hits("one two three four five", "ONE two thr33 fooour five!"));
+  EXPECT_FALSE(hits("one two three four five", "one two three four"));
+  EXPECT_TRUE(hits("one two three four five*", "one two three four fives"));
+  auto set = compiled({{4, "weight loss*", PhraseSyntax::words}});
+  ASSERT_TRUE(set);
+  EXPECT_EQ(found(*set, "Weight LOSSES are"), std::vector<std::string>{"Weight LOSSES"});
+}
+
 TEST(PatternSet, PhrasesMatchWithinOneSentence) {
   EXPECT_TRUE(hits("want to die", "I just want to die"));
   EXPECT_FALSE(hits("want to die", "I want to. Die hard is a film"));
