@@ -2,6 +2,7 @@
 // The HTTP vocabulary shared by the server (http/) and the handlers (web/, api/).
 // It lives in core/ so that web/ and api/ can describe their routes without knowing the
 // server, and the server can run them without knowing any domain object. No Beast here.
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -39,6 +40,26 @@ struct Request {
   std::optional<std::string> query_value(std::string_view name) const;
 };
 
+// The rest of a body that is sent as things happen: Server-Sent Events (core/event_stream).
+// The server sends the response head and `Response::body`, then calls start() once and,
+// each time the stream is woken, next() on a worker thread (it may read the database),
+// sending what it returns; it keeps the connection alive with a comment line every ~25
+// seconds, and closes it when the client leaves, when next() says so, or at shutdown.
+class BodyStream {
+ public:
+  virtual ~BodyStream() = default;
+  // Called once, before the first next(). `wake` may be called from any thread, any number
+  // of times, also after the stream has ended; wakes that come before next() runs count
+  // as one. The server calls next() once right after start() whether woken or not, so
+  // nothing that happened between the handler and start() is missed.
+  virtual void start(std::function<void()> wake) = 0;
+  // More of the body ("" for nothing now), or nullopt to end the response.
+  virtual std::optional<std::string> next() = 0;
+  // The least time between two calls of next(): wakes that come sooner are answered
+  // together, so a busy source costs a bounded number of reads per stream.
+  virtual std::chrono::milliseconds pace() const { return std::chrono::milliseconds(0); }
+};
+
 struct Response {
   int status = 200;
   std::string content_type = "text/html; charset=utf-8";
@@ -49,6 +70,9 @@ struct Response {
   // `body` gzip-compressed ahead of time (a kept page): sent as is to a client that
   // accepts gzip instead of compressing the body again for every request.
   std::shared_ptr<const std::string> gzip_copy;
+  // Set for a streamed response (see BodyStream): sent without Content-Length or gzip, the
+  // connection closing after it. `body` is its beginning.
+  std::shared_ptr<BodyStream> stream;
 
   void set_header(std::string name, std::string value);
   std::optional<std::string_view> header(std::string_view name) const;

@@ -74,6 +74,32 @@ constexpr auto nothrow = asio::as_tuple(use_task);
 
 constexpr std::string_view generic_failure = "Something went wrong on our side. Please try again in a moment.";
 
+// A streamed response (Server-Sent Events) in progress. Its wakes come from any thread;
+// everything else happens on the connection's own network thread.
+struct LiveState : std::enable_shared_from_this<LiveState> {
+  explicit LiveState(Executor executor) : timer(executor) {}
+  // What the stream waits on between sends: the next heartbeat, or the end of its pace.
+  // Cancelled by a wake and by end().
+  Timer timer;
+  std::atomic<bool> wake_posted{false};  // a wake is on its way to the network thread
+  bool woken = true;                     // next() is due (the first one runs at once)
+  bool ended = false;                    // the client left, or the server is stopping
+  char sink[16];                         // what a client sends on an event stream is ignored
+
+  // Any thread: many wakes before the stream gets to them cost one post.
+  void wake() {
+    if (wake_posted.exchange(true, std::memory_order_acq_rel)) return;
+    asio::post(timer.get_executor(), [self = shared_from_this()] {
+      self->woken = true;
+      self->timer.cancel();
+    });
+  }
+  void end() {
+    ended = true;
+    timer.cancel();
+  }
+};
+
 // One client connection. The session coroutine owns it; the server keeps a reference
 // only to close it when shutting down. Everything here is touched only on the
 // connection's own network thread.
@@ -89,6 +115,10 @@ struct Connection {
   bool idle = true;
   // The response head, reused from one response to the next.
   std::string head;
+  // A streamed response whose head has been sent, until stream_body() takes it.
+  std::shared_ptr<BodyStream> stream;
+  // While a streamed response is being sent: for shutdown to end it.
+  std::shared_ptr<LiveState> live;
 };
 
 void arm_watchdog(const std::shared_ptr<Connection>& connection);
@@ -120,7 +150,7 @@ void clear_deadline(Connection& connection) {
   connection.deadline = Clock::time_point::max();
 }
 
-enum class After { keep_alive, close, drain_and_close };
+enum class After { keep_alive, close, drain_and_close, stream };
 
 // Status and message for a request that could not be read, or 0 to just hang up
 // (the client left, timed out or the server is shutting down).
@@ -179,6 +209,7 @@ struct Reply {
 // wrote for the http::response<string_body> this server used to build: Content-Type,
 // the headers in order (minus framing headers and any with a line break), Connection
 // when needed, Content-Length.
+// A streamed reply has no Content-Length: its body ends when the connection closes.
 void serialize_head(std::string& out, unsigned version, const Reply& reply, bool keep_alive) {
   const Response& response = reply.response;
   if (response.status < 0 || response.status > 999) throw std::invalid_argument("invalid status-code");
@@ -209,6 +240,10 @@ void serialize_head(std::string& out, unsigned version, const Reply& reply, bool
     if (keep_alive) out.append("Connection: keep-alive\r\n");
   } else if (!keep_alive) {
     out.append("Connection: close\r\n");
+  }
+  if (response.stream) {
+    out.append("\r\n");
+    return;
   }
   char digits[24];
   auto end = std::to_chars(digits, digits + sizeof digits, response.body.size()).ptr;
@@ -255,6 +290,9 @@ class Server::Impl {
   Task<Reply> run_on_pool(const Handler& handler, Request& request, std::string_view route_name);
   Task<bool> write(const std::shared_ptr<Connection>& connection, const Request& request, unsigned version,
                    const Reply& reply, bool keep_alive);
+  Task<void> stream_body(const std::shared_ptr<Connection>& connection);
+  Task<std::optional<std::string>> next_on_pool(BodyStream& body);
+  Task<bool> write_more(const std::shared_ptr<Connection>& connection, const std::string& data);
   Reply run_handler(const Handler& handler, Request& request, std::string_view route_name);
   std::optional<Reply> quick_answer(const Route& route, Request& request);
   Response error_response(const Request& request, int status, std::string_view message);
@@ -441,6 +479,13 @@ Task<void> Server::Impl::serve(std::shared_ptr<Connection> connection) {
     connection->idle = false;
     after = co_await serve_request(connection, buffer, peer_key);
   }
+  if (after == After::stream) {
+    // Nothing more is read from this connection: its read buffer is let go while the
+    // stream stays open, which may be for hours (DESIGN.md's budget for idle streams).
+    buffer.clear();
+    buffer.shrink_to_fit();
+    co_await stream_body(connection);
+  }
 
   error_code ignored;
   socket.shutdown(tcp::socket::shutdown_send, ignored);
@@ -504,9 +549,16 @@ Task<After> Server::Impl::serve_request(const std::shared_ptr<Connection>& conne
   record_request_metrics(route_name, status, seconds);
   spdlog::debug("{} {} {} {:.2f} ms", method_name(request.method), route_name, status, seconds * 1000);
 
-  bool keep_alive = parser.get().keep_alive() && !stopping_;
+  // A stream is answered to GET only (HEAD gets its head), and ends the connection.
+  if (reply.response.stream && (request.method != Method::get || status != 200)) reply.response.stream.reset();
+  const bool streamed = reply.response.stream != nullptr;
+  bool keep_alive = parser.get().keep_alive() && !stopping_ && !streamed;
   if (!co_await write(connection, request, parser.get().version(), reply, keep_alive)) {
     co_return After::close;
+  }
+  if (streamed) {
+    connection->stream = std::move(reply.response.stream);
+    co_return After::stream;
   }
   co_return keep_alive ? After::keep_alive : After::close;
 }
@@ -578,6 +630,11 @@ Task<Reply> Server::Impl::run_on_pool(const Handler& handler, Request& request, 
 Reply Server::Impl::run_handler(const Handler& handler, Request& request, std::string_view route_name) {
   try {
     Reply reply{handler(request), {}};
+    if (reply.response.stream) {
+      // What follows the head is sent as it comes: it can't be gzip-compressed as a whole.
+      add_security_headers(request, reply.response);
+      return reply;
+    }
     reply.deferred = finish_response_deferred(request, reply.response);
     return reply;
   } catch (const std::exception& e) {
@@ -633,8 +690,99 @@ Task<bool> Server::Impl::write(const std::shared_ptr<Connection>& connection, co
   set_deadline(connection, options_.read_timeout);
   auto [ec, n] = co_await asio::async_write(connection->socket, buffers, nothrow);
   clear_deadline(*connection);
-  // A large head (many cookies) is not kept for the life of the connection.
-  if (head.capacity() > 4096) std::string().swap(head);
+  // A large head (many cookies) is not kept for the life of the connection, nor any head
+  // for the life of a stream.
+  if (head.capacity() > 4096 || reply.response.stream) std::string().swap(head);
+  co_return !ec;
+}
+
+namespace {
+
+// A client sends nothing on an event stream, so a read completes only when it goes away (or
+// the socket is closed): then the stream ends at once instead of at its next heartbeat.
+void watch_for_close(std::shared_ptr<Connection> connection, std::shared_ptr<LiveState> live) {
+  Socket& socket = connection->socket;
+  socket.async_read_some(asio::buffer(live->sink),
+                         [connection = std::move(connection), live = std::move(live)](error_code ec, std::size_t) {
+                           if (ec) return live->end();
+                           if (!live->ended) watch_for_close(connection, live);
+                         });
+}
+
+}  // namespace
+
+// The body of a streamed response after its head: next() whenever the stream is woken (at
+// most once per pace), a comment line when it has been silent for a heartbeat interval.
+Task<void> Server::Impl::stream_body(const std::shared_ptr<Connection>& connection) {
+  std::shared_ptr<BodyStream> body = std::move(connection->stream);
+  auto live = std::make_shared<LiveState>(connection->socket.get_executor());
+  connection->live = live;
+  try {
+    body->start([weak = std::weak_ptr<LiveState>(live)] {
+      if (auto state = weak.lock()) state->wake();
+    });
+  } catch (const std::exception& e) {
+    spdlog::error("http: a stream failed to start: {}", e.what());
+    live->ended = true;
+  }
+  watch_for_close(connection, live);
+  const Clock::duration pace = body->pace();
+  Clock::time_point beat = Clock::now() + options_.stream_heartbeat;
+  Clock::time_point not_before = Clock::now();
+  while (!live->ended && !stopping_) {
+    const Clock::time_point now = Clock::now();
+    const bool poll = live->woken && now >= not_before;
+    if (!poll && now < beat) {
+      live->timer.expires_at(live->woken ? std::min(not_before, beat) : beat);
+      co_await live->timer.async_wait(nothrow);
+      continue;
+    }
+    std::string out;
+    if (poll) {
+      live->woken = false;
+      live->wake_posted.store(false, std::memory_order_release);  // wakes from here on post again
+      auto more = co_await next_on_pool(*body);
+      not_before = Clock::now() + pace;
+      if (!more || live->ended || stopping_) break;
+      out = std::move(*more);
+    }
+    if (out.empty() && Clock::now() >= beat) out = ":\n\n";
+    if (out.empty()) continue;
+    if (!co_await write_more(connection, out)) break;
+    beat = Clock::now() + options_.stream_heartbeat;
+  }
+  connection->live.reset();
+  body.reset();  // stops its wakes (it stops listening) before the connection closes
+}
+
+// next() runs on the worker pool: it may read the database.
+Task<std::optional<std::string>> Server::Impl::next_on_pool(BodyStream& body) {
+  std::optional<std::string> more;
+  co_await asio::async_initiate<const asio::use_awaitable_t<Executor>, void()>(
+      [&](auto resume) {
+        auto work = asio::make_work_guard(asio::get_associated_executor(resume));
+        pool_.post([&, resume = std::move(resume), work = std::move(work)]() mutable {
+          try {
+            more = body.next();
+          } catch (const std::exception& e) {
+            spdlog::error("http: a stream failed: {}", e.what());
+            more.reset();
+          } catch (...) {
+            spdlog::error("http: a stream failed with a non-standard exception");
+            more.reset();
+          }
+          asio::post(work.get_executor(), [resume = std::move(resume)]() mutable { resume(); });
+        });
+      },
+      use_task);
+  co_return more;
+}
+
+Task<bool> Server::Impl::write_more(const std::shared_ptr<Connection>& connection, const std::string& data) {
+  // A client that stops reading fills its socket buffer; the deadline then closes it.
+  set_deadline(connection, options_.read_timeout);
+  auto [ec, n] = co_await asio::async_write(connection->socket, asio::buffer(data), nothrow);
+  clear_deadline(*connection);
   co_return !ec;
 }
 
@@ -655,6 +803,11 @@ void Server::Impl::begin_shutdown() {
     asio::post(connection->socket.get_executor(), [connection] {
       error_code ignored;
       if (connection->idle) connection->socket.cancel(ignored);
+      // An open stream ends now: it would otherwise never finish by itself.
+      if (connection->live) {
+        connection->live->end();
+        connection->socket.cancel(ignored);
+      }
     });
   }
   grace_timer_.expires_after(options_.shutdown_grace);

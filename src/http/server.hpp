@@ -24,6 +24,9 @@ struct ServerOptions {
   std::chrono::seconds read_timeout{30};    // to receive a whole request once it started
   std::chrono::seconds idle_timeout{75};    // between requests on a keep-alive connection
   std::chrono::seconds shutdown_grace{10};  // for in-flight requests after stop()
+  // A streamed response (Server-Sent Events) silent this long sends a comment line: proxies
+  // and load balancers commonly drop a connection that stays silent for 30 to 60 seconds.
+  std::chrono::milliseconds stream_heartbeat{25'000};
   // Behind a reverse proxy: take the client address from X-Forwarded-For and HTTPS from
   // X-Forwarded-Proto. Never enable it when clients can reach the server directly.
   bool trust_proxy = false;
@@ -55,7 +58,8 @@ class Server {
   void run();
 
   // Thread-safe and idempotent. Graceful: stops accepting, closes idle keep-alive
-  // connections, lets requests in flight finish (each is answered with
+  // connections and open streams (their clients reconnect, to another node if there is
+  // one), lets requests in flight finish (each is answered with
   // "Connection: close") for up to shutdown_grace, then makes run() return.
   void stop();
 

@@ -114,6 +114,18 @@ class RawClient {
     return n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK);
   }
 
+  // For a streamed body: what arrives up to and including `marker` (nothing when the
+  // connection closes or times out first); the rest stays for the next read.
+  std::optional<std::string> read_until(std::string_view marker) {
+    std::size_t at;
+    while ((at = pending_.find(marker)) == std::string::npos) {
+      if (!fill()) return std::nullopt;
+    }
+    std::string part = pending_.substr(0, at + marker.size());
+    pending_.erase(0, at + marker.size());
+    return part;
+  }
+
   // One request, one response: the common case.
   std::optional<RawResponse> get(std::string_view target, std::string_view extra_headers = "") {
     std::string request =
