@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "actions/conversations.hpp"
+#include "actions/live_events.hpp"
 #include "actions/moderation_steps.hpp"
 #include "actions/transaction.hpp"
 #include "store/groups.hpp"
@@ -52,6 +53,7 @@ Status approve(Scene& s, const ModerationRequest& r, const threads::Thread& thre
     groups::touch_activity(s.c, g.id, s.now);
     search::index_post(s.c, {p.id, g.id, g.privacy, p.thread_id, opening ? thread.title : "", p.body});
     if (opening) thread_reads::mark_seen(s.c, p.author_account_id, thread.id, g.id, 1, s.now);
+    record_thread_event(s.env, s.c, opening ? thread_events::Kind::thread : thread_events::Kind::reply, p);
     moderation_steps::log(s, "post.approved", true,
                           fmt::format("Approved {} that was waiting for review.", post_noun(p, thread)), r);
     changes.thread = p.thread_id;
@@ -66,6 +68,7 @@ Status remove(Scene& s, const ModerationRequest& r, const threads::Thread& threa
   const posts::Post& p = *s.post;
   if (p.removed_by_moderator) return nothing_to_do("A moderator has already removed this post.");
   posts::mark_removed_by_moderator(s.c, p.id, s.now, r.reason, r.rule);
+  record_thread_event(s.env, s.c, thread_events::Kind::removal, p);
   search::remove_post(s.c, p.id);
   moderation_steps::removal_strike(s, r);
   resolve_reports(s, ReportOutcome::removed);

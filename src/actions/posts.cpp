@@ -3,6 +3,7 @@
 #include "core/markdown.hpp"
 
 #include "actions/conversations.hpp"
+#include "actions/live_events.hpp"
 #include "actions/posting_gate.hpp"
 #include "actions/transaction.hpp"
 #include "store/posts.hpp"
@@ -47,6 +48,7 @@ Status do_edit_post(const ActionEnvironment& env, AccountId account, PostId post
     posts::add_revision(c, post, opening ? thread.title : "", now);
     posts::update_content(c, post.id, draft->body, render_markdown(draft->body), draft->content_warning, now);
     if (opening) threads::set_title(c, thread.id, draft->title);
+    record_thread_event(env, c, thread_events::Kind::edit, post);
     const Group& group = found->thread.group.group;
     if (!post.held_at) {  // a post waiting for a moderator is found once it is approved
       search::index_post(c, {post.id, group.id, group.privacy, thread.id, opening ? draft->title : "", draft->body});
@@ -68,6 +70,7 @@ Status do_delete_post(const ActionEnvironment& env, AccountId account, PostId po
     auto found = own_post(c, account, post_id);
     if (!found) return found.error();
     posts::mark_removed(c, post_id, env.clock.now());
+    record_thread_event(env, c, thread_events::Kind::removal, found->post);
     search::remove_post(c, post_id);
     changed = found->thread.thread.id;
     return success();

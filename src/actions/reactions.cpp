@@ -1,6 +1,7 @@
 #include "actions/reactions.hpp"
 
 #include "actions/conversations.hpp"
+#include "actions/live_events.hpp"
 #include "actions/posting_gate.hpp"
 #include "store/reactions.hpp"
 
@@ -26,6 +27,7 @@ Status do_react(const ActionEnvironment& env, AccountId account, PostId post_id,
     } else {
       reactions::remove(c, post_id, account, kind);
     }
+    record_thread_event(env, c, thread_events::Kind::reaction, found->post);
     changed = found->thread.thread.id;
     return success();
   });

@@ -6,7 +6,7 @@
 namespace hearth {
 
 Status do_follow_thread(const ActionEnvironment& env, AccountId account, ThreadId thread_id, bool follow) {
-  return env.store.write([&](Connection& c) -> Status {
+  return account_changed_if_done(*env.changes, account, env.store.write([&](Connection& c) -> Status {
     auto found = find_thread_in(c, thread_id, account);
     if (!found) return thread_not_found();
     if (!can_participate(found->group.group.privacy, found->group.viewer)) {
@@ -14,16 +14,17 @@ Status do_follow_thread(const ActionEnvironment& env, AccountId account, ThreadI
     }
     thread_reads::set_following(c, account, thread_id, found->thread.group_id, follow, env.clock.now());
     return success();
-  });
+  }));
 }
 
 Status do_mark_thread_read(const ActionEnvironment& env, AccountId account, ThreadId thread_id) {
-  return env.store.write([&](Connection& c) -> Status {
+  // The member's unread count (GET /api/v1/me/events) drops at once, in every tab.
+  return account_changed_if_done(*env.changes, account, env.store.write([&](Connection& c) -> Status {
     auto found = find_thread_in(c, thread_id, account);
     if (!found) return thread_not_found();
     thread_reads::mark_seen(c, account, thread_id, found->thread.group_id, found->thread.post_count, env.clock.now());
     return success();
-  });
+  }));
 }
 
 std::vector<thread_reads::FeedEntry> read_home_feed(const ActionEnvironment& env, AccountId account, int limit,

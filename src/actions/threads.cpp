@@ -3,6 +3,7 @@
 #include "core/markdown.hpp"
 
 #include "actions/conversations.hpp"
+#include "actions/live_events.hpp"
 #include "actions/posting_gate.hpp"
 #include "actions/transaction.hpp"
 #include "core/random.hpp"
@@ -146,6 +147,7 @@ Result<NewThread> do_start_thread(const ActionEnvironment& env, AccountId accoun
         if (!post.held_at) {
           groups::touch_activity(c, group_id, now);
           index(c, post, group->group, thread.title);
+          record_thread_event(env, c, thread_events::Kind::thread, post);
         }
         thread_reads::mark_seen(c, account, thread.id, group_id, thread.post_count, now);
         thread_reads::set_following(c, account, thread.id, group_id, true, now);
@@ -207,6 +209,7 @@ Result<PostId> do_reply(const ActionEnvironment& env, AccountId account, ThreadI
           threads::count_new_post(c, thread_id, now);
           groups::touch_activity(c, group.id, now);
           index(c, post, group, "");
+          record_thread_event(env, c, thread_events::Kind::reply, post);
         }
         thread_reads::mark_seen(c, account, thread_id, group.id, found->thread.post_count + (post.held_at ? 0 : 1),
                                 now);

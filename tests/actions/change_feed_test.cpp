@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 namespace hearth {
 namespace {
 
@@ -46,6 +50,127 @@ TEST(ChangeFeedTest, LargeRandomIdsSpreadOverBuckets) {
   feed.thread_changed(0x0fed'cba9'8765'4320);
   feed.group_changed(0x1234'5678'9abc'def1);
   EXPECT_TRUE(feed.unchanged_since(snapshot));
+}
+
+
+// --- Live streams: listeners and their topics ---
+
+using Topic = ChangeFeed::Topic;
+
+struct Counting {
+  std::atomic<int> wakes{0};
+  std::function<void()> wake() {
+    return [this] { wakes.fetch_add(1); };
+  }
+};
+
+TEST(ChangeFeedListenTest, AListenerIsWokenByItsTopicsOnly) {
+  ChangeFeed feed;
+  Counting thread_watcher, group_watcher;
+  auto a = feed.listen(thread_watcher.wake());
+  a->listen({{Topic::thread, 22}, {Topic::group, 11}});
+  auto b = feed.listen(group_watcher.wake());
+  b->listen({{Topic::group, 11}});
+
+  feed.thread_changed(22);
+  EXPECT_EQ(thread_watcher.wakes, 1);
+  EXPECT_EQ(group_watcher.wakes, 0);
+  feed.group_changed(11);
+  EXPECT_EQ(thread_watcher.wakes, 2);
+  EXPECT_EQ(group_watcher.wakes, 1);
+  feed.thread_changed(23);
+  feed.group_changed(12);
+  feed.account_changed(22);  // same number, another topic
+  EXPECT_EQ(thread_watcher.wakes, 2);
+  EXPECT_EQ(group_watcher.wakes, 1);
+}
+
+TEST(ChangeFeedListenTest, ListenReplacesTheTopicsAndNoTopicsMeansNoWakes) {
+  ChangeFeed feed;
+  Counting counting;
+  auto listener = feed.listen(counting.wake());
+  feed.thread_changed(1);
+  EXPECT_EQ(counting.wakes, 0);
+  listener->listen({{Topic::thread, 1}, {Topic::thread, 1}});  // twice counts once
+  feed.thread_changed(1);
+  EXPECT_EQ(counting.wakes, 1);
+  listener->listen({{Topic::thread, 2}});
+  feed.thread_changed(1);
+  feed.thread_changed(2);
+  EXPECT_EQ(counting.wakes, 2);
+  EXPECT_EQ(listener->keys().size(), 1u);
+}
+
+TEST(ChangeFeedListenTest, ADestroyedListenerIsNeverWokenAgain) {
+  ChangeFeed feed;
+  Counting counting;
+  auto listener = feed.listen(counting.wake());
+  listener->listen({{Topic::thread, 5}, {Topic::account, 6}});
+  EXPECT_EQ(feed.listener_count(), 1u);
+  listener.reset();
+  EXPECT_EQ(feed.listener_count(), 0u);
+  feed.thread_changed(5);
+  feed.account_changed(6);
+  feed.everything_changed();
+  EXPECT_EQ(counting.wakes, 0);
+}
+
+TEST(ChangeFeedListenTest, AThreadChangeWakesItsGroupsActivityWhenTheGroupIsKnown) {
+  ChangeFeed feed;
+  Counting activity, settings;
+  auto a = feed.listen(activity.wake());
+  a->listen({{Topic::group_activity, 7}});
+  auto s = feed.listen(settings.wake());
+  s->listen({{Topic::group, 7}});
+
+  feed.thread_changed(70);  // nothing said which group thread 70 is in
+  EXPECT_EQ(activity.wakes, 0);
+  feed.note_thread_group(70, 7);  // inside the transaction
+  feed.thread_changed(70);        // after the commit
+  EXPECT_EQ(activity.wakes, 1);
+  feed.thread_changed(70);  // the note is used once
+  EXPECT_EQ(activity.wakes, 1);
+  feed.thread_changed(71, 7);  // another node's notification carries the group
+  EXPECT_EQ(activity.wakes, 2);
+  EXPECT_EQ(settings.wakes, 0) << "posts are not settings";
+  feed.group_changed(7);
+  EXPECT_EQ(activity.wakes, 2);
+  EXPECT_EQ(settings.wakes, 1);
+}
+
+TEST(ChangeFeedListenTest, EverythingChangedWakesEveryone) {
+  ChangeFeed feed;
+  Counting one, two;
+  auto a = feed.listen(one.wake());
+  a->listen({{Topic::thread, 1}});
+  auto b = feed.listen(two.wake());
+  b->listen({{Topic::account, 2}, {Topic::group, 3}});
+  feed.everything_changed();
+  EXPECT_EQ(one.wakes, 1);
+  EXPECT_EQ(two.wakes, 2);  // once per topic: wakes are nudges, and count as one
+}
+
+TEST(ChangeFeedListenTest, ListenersComeAndGoWhileChangesAreReported) {
+  ChangeFeed feed;
+  std::atomic<bool> done{false};
+  std::vector<std::thread> reporters;
+  for (int t = 0; t < 2; ++t) {
+    reporters.emplace_back([&, t] {
+      for (int64_t i = 0; !done; ++i) {
+        feed.thread_changed(i % 8);
+        feed.group_changed(t);
+      }
+    });
+  }
+  std::atomic<int> wakes{0};
+  for (int round = 0; round < 2000; ++round) {
+    auto listener = feed.listen([&] { wakes.fetch_add(1); });
+    listener->listen({{Topic::thread, round % 8}, {Topic::group, round % 2}});
+    if (round % 3 == 0) listener->listen({{Topic::thread, (round + 1) % 8}});
+  }
+  done = true;
+  for (auto& reporter : reporters) reporter.join();
+  EXPECT_EQ(feed.listener_count(), 0u);
 }
 
 }  // namespace
