@@ -45,7 +45,7 @@ Status check_persona_target(const Scene& s) {
   return success();
 }
 
-std::string what_was_done(const Scene& s, const ModerationRequest& r) {
+std::string what_was_done(const ModerationRequest& r) {
   switch (r.action) {
     case ModerationAction::warn:
       return "Warned a member";
@@ -60,7 +60,6 @@ std::string what_was_done(const Scene& s, const ModerationRequest& r) {
     default:
       break;
   }
-  (void)s;
   return "Acted on a member";
 }
 
@@ -176,7 +175,7 @@ Status sanction(Scene& s, const ModerationRequest& r, Changes& changes) {
   const std::string_view action = kind == SanctionKind::warning ? "member.warned"
                                   : kind == SanctionKind::mute  ? "member.muted"
                                                                 : "member.banned";
-  log(s, action, false, public_summary(what_was_done(s, r), r.rule, s.rules), r);
+  log(s, action, false, public_summary(what_was_done(r), r.rule, s.rules), r);
   return success();
 }
 
@@ -193,7 +192,7 @@ Status lift(Scene& s, const ModerationRequest& r, Changes& changes) {
     changes.group = true;
   }
   log(s, kind == SanctionKind::mute ? "member.unmuted" : "member.unbanned", false,
-      public_summary(what_was_done(s, r), std::nullopt, s.rules), r);
+      public_summary(what_was_done(r), std::nullopt, s.rules), r);
   return success();
 }
 
