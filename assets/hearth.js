@@ -20,4 +20,187 @@
       for (var i = 0; i < buttons.length; i++) buttons[i].disabled = true;
     }, 0);
   });
+
+  // Live updates on a conversation page. The server's event stream names what changed (a
+  // reply, an edit, a removal, a reaction) and the post, never its content. The page is then
+  // loaded again, exactly as reloading it would show it to this reader, and the posts that
+  // changed are taken from it: new replies are added where they belong, changed posts are
+  // replaced. Focus never moves; a post that holds the focus is updated once focus leaves
+  // it. New replies are announced politely to screen readers.
+  var main = document.querySelector("[data-live]");
+  if (!main || !window.EventSource || !window.fetch || !window.DOMParser) return;
+
+  var status = document.createElement("div");
+  status.className = "visually-hidden";
+  status.setAttribute("role", "status");
+  status.setAttribute("aria-live", "polite");
+  document.body.appendChild(status);
+
+  var pending = {};       // post id -> true: to update from the next load
+  var everything = false; // a reset: every post of the page
+  var timer = null;
+  var loading = false;
+
+  function announce(text) {
+    status.textContent = "";
+    window.setTimeout(function () { status.textContent = text; }, 50);
+  }
+
+  function schedule(delay) {
+    if (timer !== null || loading) return;
+    timer = window.setTimeout(function () {
+      timer = null;
+      if (document.hidden) return; // loads when the tab is shown again
+      load();
+    }, delay);
+  }
+
+  function onEvent(event) {
+    try {
+      var data = JSON.parse(event.data);
+      if (data && data.post) pending[data.post] = true;
+    } catch (e) { return; }
+    schedule(300);
+  }
+
+  function pageAddress() {
+    return location.pathname + location.search;
+  }
+
+  function directList(item) {
+    for (var child = item.firstElementChild; child; child = child.nextElementSibling) {
+      if (child.tagName === "OL") return child;
+    }
+    return null;
+  }
+
+  // The list on this page where a reply taken from `fresh` (the page loaded again) goes.
+  function listFor(freshItem) {
+    var freshList = freshItem.parentNode;
+    if (!freshList || freshList.tagName !== "OL") return null;
+    if (freshList.classList.contains("replies")) {
+      var replies = document.querySelector("ol.replies");
+      if (replies) return replies;
+      var heading = document.getElementById("replies-h");
+      if (!heading) return null;
+      replies = document.createElement("ol");
+      replies.className = "replies";
+      heading.parentNode.insertBefore(replies, heading.nextSibling);
+      return replies;
+    }
+    var parentItem = freshList.parentNode;
+    var parentArticle = parentItem && parentItem.querySelector("article");
+    var here = parentArticle && document.getElementById(parentArticle.id);
+    if (!here || here.parentNode.tagName !== "LI") return null;
+    var list = directList(here.parentNode);
+    if (!list) {
+      list = document.createElement("ol");
+      here.parentNode.appendChild(list);
+    }
+    return list;
+  }
+
+  function insert(freshArticle) {
+    var freshItem = freshArticle.parentNode;
+    if (!freshItem || freshItem.tagName !== "LI") return false;
+    var list = listFor(freshItem);
+    if (!list) return false;
+    var item = document.createElement("li");
+    item.appendChild(document.importNode(freshArticle, true));
+    // Before the first later sibling this page already shows, else last.
+    for (var next = freshItem.nextElementSibling; next; next = next.nextElementSibling) {
+      var article = next.querySelector("article");
+      var shown = article && document.getElementById(article.id);
+      if (shown && shown.parentNode.parentNode === list) {
+        list.insertBefore(item, shown.parentNode);
+        return true;
+      }
+    }
+    list.appendChild(item);
+    return true;
+  }
+
+  function holdsFocus(element) {
+    return document.activeElement && element !== document.activeElement && element.contains(document.activeElement);
+  }
+
+  function updateLater(article) {
+    article.addEventListener("focusout", function again() {
+      article.removeEventListener("focusout", again);
+      window.setTimeout(function () { if (!holdsFocus(article)) schedule(0); }, 0);
+    });
+  }
+
+  // `wanted`: the posts whose events came before the page was loaded again; `all`: every post.
+  function apply(fresh, wanted, all) {
+    var added = 0, elsewhere = 0;
+    var articles = fresh.querySelectorAll("article[id^='post-']");
+    for (var i = 0; i < articles.length; i++) {
+      var freshArticle = articles[i];
+      var id = freshArticle.id.slice(5);
+      if (!all && !wanted[id]) continue;
+      delete wanted[id];
+      var shown = document.getElementById(freshArticle.id);
+      if (!shown) {
+        if (insert(freshArticle)) added++;
+      } else if (holdsFocus(shown)) {
+        pending[id] = true;
+        updateLater(shown);
+      } else if (shown.outerHTML !== freshArticle.outerHTML) {
+        shown.parentNode.replaceChild(document.importNode(freshArticle, true), shown);
+      }
+    }
+    for (var rest in wanted) {
+      if (Object.prototype.hasOwnProperty.call(wanted, rest) && !document.getElementById("post-" + rest)) elsewhere++;
+    }
+    // "12 replies", and the title when the opening post's was edited.
+    var pairs = [[fresh.getElementById("replies-h"), document.getElementById("replies-h")],
+                 [fresh.querySelector("h1"), document.querySelector("h1")]];
+    for (var j = 0; j < pairs.length; j++) {
+      if (pairs[j][0] && pairs[j][1] && pairs[j][0].textContent !== pairs[j][1].textContent) {
+        pairs[j][1].textContent = pairs[j][0].textContent;
+      }
+    }
+    if (added > 0) announce(added === 1 ? "1 new reply" : added + " new replies");
+    else if (elsewhere > 0) announce("New replies were posted. They are on a later page of this conversation.");
+  }
+
+  function waiting() {
+    if (everything) return true;
+    for (var id in pending) {
+      var shown = document.getElementById("post-" + id);
+      if (Object.prototype.hasOwnProperty.call(pending, id) && !(shown && holdsFocus(shown))) return true;
+    }
+    return false;
+  }
+
+  function load() {
+    loading = true;
+    var wanted = pending, all = everything; // events that come while loading wait for the next load
+    pending = {};
+    everything = false;
+    fetch(pageAddress(), { credentials: "same-origin", headers: { "Accept": "text/html" } })
+      .then(function (response) { return response.ok ? response.text() : null; })
+      .then(function (html) {
+        if (html) apply(new DOMParser().parseFromString(html, "text/html"), wanted, all);
+      })
+      .catch(function () { /* the next event, or a reload, brings the page up to date */ })
+      .then(function () {
+        loading = false;
+        if (waiting()) schedule(300);
+      });
+  }
+
+  document.addEventListener("visibilitychange", function () {
+    if (!document.hidden && waiting()) schedule(0);
+  });
+
+  var source = new EventSource(main.getAttribute("data-live"));
+  ["thread", "reply", "edit", "removal", "reaction"].forEach(function (kind) {
+    source.addEventListener(kind, onEvent);
+  });
+  source.addEventListener("reset", function () {
+    everything = true;
+    schedule(0);
+  });
 })();

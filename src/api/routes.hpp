@@ -24,5 +24,6 @@ void add_search_routes(std::vector<Route>& routes, const ActionEnvironment& env)
 void add_moderation_routes(std::vector<Route>& routes, const ActionEnvironment& env);
 void add_report_routes(std::vector<Route>& routes, const ActionEnvironment& env);
 void add_admin_routes(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_event_routes(std::vector<Route>& routes, const ActionEnvironment& env);
 
 }  // namespace hearth

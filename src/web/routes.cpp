@@ -24,6 +24,7 @@ std::vector<Route> web_routes(const ActionEnvironment& env) {
   add_persona_page(routes, env);
   add_persona_edit_page(routes, env);
   add_thread_page(routes, env);
+  add_thread_events_page(routes, env);
   add_thread_new_page(routes, env);
   add_thread_actions_page(routes, env);
   add_post_edit_page(routes, env);

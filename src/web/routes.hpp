@@ -26,6 +26,7 @@ void add_group_manage_page(std::vector<Route>& routes, const ActionEnvironment& 
 void add_persona_page(std::vector<Route>& routes, const ActionEnvironment& env);
 void add_persona_edit_page(std::vector<Route>& routes, const ActionEnvironment& env);
 void add_thread_page(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_thread_events_page(std::vector<Route>& routes, const ActionEnvironment& env);
 void add_thread_new_page(std::vector<Route>& routes, const ActionEnvironment& env);
 void add_thread_actions_page(std::vector<Route>& routes, const ActionEnvironment& env);
 void add_post_edit_page(std::vector<Route>& routes, const ActionEnvironment& env);

@@ -336,6 +336,11 @@ ROUTES = {
     "api.posts.react": "group-participate",
     "api.posts.unreact": "group-participate",
     "api.me.feed": "account",
+    # Live updates (issue 5): a thread's event stream is read like the thread; a member's
+    # unread count is their own.
+    "web.thread.events": "group-read",
+    "api.me.events": "account",
+    "api.threads.events": "group-read",
     # Reports and moderation (issue 4).
     "web.post.report": "group-read-account",
     "web.post.report.submit": "group-read-account",

@@ -311,7 +311,10 @@ class Client:
         try:
             connection.request(method, path, body=body, headers=all_headers)
             reply = connection.getresponse()
-            raw = reply.read()
+            if (reply.getheader("Content-Type") or "").startswith("text/event-stream"):
+                raw = reply.read1(65536)  # an event stream never ends: its first bytes will do
+            else:
+                raw = reply.read()
         finally:
             if not self.keep_alive:
                 connection.close()
