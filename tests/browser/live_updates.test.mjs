@@ -1,0 +1,161 @@
+// Live updates on a conversation page, in a real browser (issue 5): a guest and a member keep a
+// thread open while others reply (top level and nested), edit and react through the API. The
+// page's script adds the new replies where a reload would show them, updates the edited post
+// and the reply count, announces new replies in its polite status region, and never moves the
+// focus: a member typing a reply keeps their place and their words. The guest's page runs
+// under the real Content-Security-Policy (EventSource and fetch are same-origin) with no
+// script error; the member's page is checked with axe-core after the updates.
+//   HEARTH_BIN=build/dev/hearth node live_updates.test.mjs      (ctest: ctest -L browser)
+import {
+  Runner, checkBothSchemes, expect, launchBrowser, newContext, startServer, watchPage,
+} from './harness.mjs';
+
+const password = 'slow river mornings';
+const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+
+const started = performance.now();
+const watchdog = setTimeout(() => {
+  console.log('✗ the live-updates browser test did not finish within 180 s');
+  process.exit(1);
+}, 180_000);
+watchdog.unref();
+const run = new Runner();
+let keys = 0;
+const key = () => `live-${suffix}-${++keys}`;
+
+let server;
+let browser;
+try {
+  server = await startServer();
+  browser = await launchBrowser();
+  console.log(`hearth at ${server.baseURL}; chromium ${browser.version()}`);
+  await liveJourney();
+} catch (e) {
+  run.failed++;
+  console.log(`✗ could not run the live-updates browser test\n${e?.stack || e}`);
+} finally {
+  await browser?.close();
+  if (server) {
+    const step = run.group('server');
+    const stopped = await server.stop();
+    await step('shuts down cleanly on SIGTERM', () => {
+      expect(stopped.code === 0, `exit code ${stopped.code}, signal ${stopped.signal}\n${stopped.output.slice(-3000)}`);
+    });
+  }
+}
+console.log(`(${((performance.now() - started) / 1000).toFixed(1)} s)`);
+process.exitCode = run.summary() ? 0 : 1;
+
+// ---------------------------------------------------------------------------------------------
+
+async function api(method, path, body, token) {
+  const response = await fetch(server.baseURL + path, {
+    method,
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${text.slice(0, 300)}`);
+  return text ? JSON.parse(text) : null;
+}
+
+async function member(prefix) {
+  const login = `${prefix}_${suffix}`;
+  await api('POST', '/api/v1/accounts', { login, password });
+  const { token } = await api('POST', '/api/v1/sessions', { login, password });
+  return { login, token };
+}
+
+async function replyAs(who, threadId, body, parent) {
+  const payload = { body, idempotency_key: key() };
+  if (parent) payload.parent_id = parent;
+  return (await api('POST', `/api/v1/threads/${threadId}/posts`, payload, who.token)).post.id;
+}
+
+async function liveJourney() {
+  const step = run.group('live updates');
+  const owner = await member('owner');
+  const alice = await member('alice');
+  const group = await api('POST', '/api/v1/groups',
+    { name: `Night shift parents ${suffix}`, description: 'Awake at odd hours.', privacy: 'public' }, owner.token);
+  await api('POST', `/api/v1/groups/${group.slug}/join`, { accept_rules: true }, alice.token);
+  const thread = (await api('POST', `/api/v1/groups/${group.slug}/threads`,
+    { title: 'Who else is up at 3am?', body: 'The baby is finally asleep.', idempotency_key: key() }, owner.token)).thread;
+  const threadPath = `/g/${group.slug}/t/${thread.id}`;
+  const first = await replyAs(alice, thread.id, 'Me, with a cup of tea.');
+
+  // The guest runs under the real CSP; the member's context bypasses it only for axe.
+  const guestContext = await browser.newContext({ baseURL: server.baseURL, locale: 'en-GB', timezoneId: 'UTC' });
+  const guest = await guestContext.newPage();
+  const guestWatch = watchPage(guest, server.baseURL);
+  const memberContext = await newContext(browser, server.baseURL);
+  await memberContext.addCookies([{ name: 'hearth_session', value: owner.token, url: server.baseURL }]);
+  const mine = await memberContext.newPage();
+  const memberWatch = watchPage(mine, server.baseURL);
+  let second;
+  let nested;
+  try {
+    await step('both pages open the stream the page names', async () => {
+      for (const page of [guest, mine]) {
+        const streamed = page.waitForResponse((r) => r.url().includes(`${threadPath}/events`), { timeout: 10_000 });
+        await page.goto(threadPath);
+        expect((await streamed).status() === 200, 'the event stream was refused');
+      }
+      expect(await guest.locator('[data-live]').count() === 1, 'the page names no stream');
+    });
+
+    await step('a member typing a reply keeps focus and words while a reply and a nested reply arrive', async () => {
+      const box = mine.getByLabel('Your reply');
+      await box.click();
+      await box.type('I was just thinking');
+      second = await replyAs(alice, thread.id, 'Up again. Teething.');
+      nested = await replyAs(owner, thread.id, 'Cold flannels helped ours.', first);
+      for (const page of [guest, mine]) {
+        await page.locator(`#post-${second}`).waitFor({ timeout: 5_000 });
+        await page.locator(`#post-${nested}`).waitFor({ timeout: 5_000 });
+      }
+      expect(await mine.evaluate(() => document.activeElement?.getAttribute('name')) === 'body',
+        'the focus moved away from the reply box');
+      expect(await box.inputValue() === 'I was just thinking', 'the draft changed');
+    });
+
+    await step('the new replies sit where a reload shows them, and the count follows', async () => {
+      // The nested reply hangs in the list under its parent, the top-level one in the replies list.
+      const parentOfNested = await guest.evaluate((id) =>
+        document.getElementById(`post-${id}`).closest('li').parentElement.closest('li')?.querySelector('article')?.id, nested);
+      expect(parentOfNested === `post-${first}`, `the nested reply is under ${parentOfNested}`);
+      const order = () => guest.evaluate(() => [...document.querySelectorAll("article[id^='post-']")].map((a) => a.id));
+      const live = await order();
+      const heading = await guest.locator('#replies-h').textContent();
+      await guest.reload();
+      expect(JSON.stringify(await order()) === JSON.stringify(live), `live ${live} but reloaded ${await order()}`);
+      expect(await guest.locator('#replies-h').textContent() === heading, `the count said "${heading}"`);
+    });
+
+    await step('new replies are announced politely', async () => {
+      const status = mine.locator('[role=status][aria-live=polite]');
+      expect(await status.count() === 1, 'no polite status region');
+      await mine.waitForFunction(() => /new repl/.test(document.querySelector('[role=status]').textContent),
+        null, { timeout: 5_000 });
+    });
+
+    await step('an edit and a reaction show up in place', async () => {
+      await guest.locator(`#post-${second}`).waitFor();
+      await api('PATCH', `/api/v1/posts/${second}`, { body: 'Up again. Teething, and a cold.' }, alice.token);
+      await api('PUT', `/api/v1/posts/${first}/reactions/support`, {}, owner.token);
+      await guest.waitForFunction((id) => /and a cold/.test(document.getElementById(`post-${id}`).textContent),
+        second, { timeout: 5_000 });
+      await guest.waitForFunction((id) => /Sending support 1/.test(document.getElementById(`post-${id}`).textContent),
+        first, { timeout: 5_000 });
+    });
+
+    await step('the updated member page passes axe, and nothing went wrong on either page', async () => {
+      await checkBothSchemes(mine, 'live-member-thread');
+      const problems = [...guestWatch.problems(), ...memberWatch.problems()];
+      expect(problems.length === 0, problems.join('\n'));
+    });
+  } finally {
+    await guestContext.close();
+    await memberContext.close();
+  }
+}
