@@ -12,6 +12,17 @@ std::optional<ReadState> find(Connection& c, AccountId account, ThreadId thread_
       });
 }
 
+std::optional<PostMark> first_unseen(Connection& c, ThreadId thread_id, int64_t seen_post_count) {
+  const auto count = c.first_i64("SELECT post_count FROM threads WHERE id = ?", {thread_id});
+  if (!count || seen_post_count < 0 || *count <= seen_post_count) return std::nullopt;
+  // Counted from the newest end: what is unread is usually a few posts, what is read many.
+  // post_count counts published posts, so posts waiting for a moderator are not counted here.
+  return c.first<PostMark>(
+      "SELECT created_at, id FROM posts WHERE thread_id = ? AND held_at IS NULL"
+      " ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET ?",
+      {thread_id, *count - seen_post_count - 1}, [](const Row& r) { return PostMark{r.i64(0), r.i64(1)}; });
+}
+
 void mark_seen(Connection& c, AccountId account, ThreadId thread_id, GroupId group_id, int64_t seen, UnixMillis at) {
   c.run(
       "INSERT INTO thread_reads (account_id, thread_id, group_id, seen_post_count, following, updated_at)"

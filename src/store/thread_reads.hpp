@@ -3,6 +3,7 @@
 // markers, follow, and the home feed of recent activity across their groups).
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "domain/conversation.hpp"
@@ -15,6 +16,21 @@ struct ReadState {
   bool following = false;
 };
 std::optional<ReadState> find(Connection& c, AccountId account, ThreadId thread_id);
+
+// A post's place in the order its thread's posts were written (created_at, then id): the
+// order in which `seen_post_count` counts posts as read.
+struct PostMark {
+  UnixMillis created_at = 0;
+  PostId id = 0;
+  friend bool operator<=(const PostMark& a, const PostMark& b) {
+    return std::pair(a.created_at, a.id) <= std::pair(b.created_at, b.id);
+  }
+};
+// Where what a member hasn't read begins: the first post after the first `seen_post_count`
+// of the thread, in the order they were written. Nothing when every post is seen. Reads
+// the thread's post count in the same snapshot as its posts, so a reply that lands
+// meanwhile can't shift the mark.
+std::optional<PostMark> first_unseen(Connection& c, ThreadId thread_id, int64_t seen_post_count);
 
 // Records that the account has seen `seen_post_count` posts (never moves backwards).
 void mark_seen(Connection& c, AccountId account, ThreadId thread_id, GroupId group_id, int64_t seen_post_count,

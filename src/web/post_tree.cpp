@@ -1,59 +1,176 @@
 #include "web/post_tree.hpp"
 
+#include "policy/moderation.hpp"
 #include "web/forms.hpp"
 #include "web/thread_views.hpp"
 
 namespace hearth {
 namespace {
 
-void reactions(Html& h, const posts::PostView& post, const PostTreeContext& tree) {
-  if (!tree.can_react) {
-    bool any = false;
-    for (const ReactionKind kind : all_reactions) {
-      if (post.reaction_count(kind) == 0) continue;
-      if (any) h.m(" · ");
-      else h.m("<p class=\"rx\">");
-      h.t(reaction_label(kind)).m(" ").num(post.reaction_count(kind));
-      any = true;
-    }
-    if (any) h.m("</p>");
-    return;
-  }
+// "/g/{slug}/" + rest, or the same relative to the page.
+std::string group_href(const PostTreeContext& tree, std::string_view rest) {
+  std::string href = tree.group_base.empty() ? "/g/" + tree.group.slug + "/" : tree.group_base;
+  href += rest;
+  return href;
+}
+
+std::string post_href(const PostTreeContext& tree, PostId id, std::string_view action) {
+  return group_href(tree, "posts/" + std::to_string(id) + std::string(action));
+}
+
+// "?after=…&" on later pages, else "?": the start of a link that stays on this page.
+void page_link_start(Html& h, const PostTreeContext& tree) {
+  h.m("?");
+  if (!tree.page_query.empty()) h.t(tree.page_query).m("&amp;");
+}
+
+bool has_reactions(const posts::PostView& post) {
   for (const ReactionKind kind : all_reactions) {
-    const bool on = post.reacted(kind);
-    h.m("<button form=\"rx\" name=\"r\" value=\"").num(post.id).m(".").t(reaction_name(kind));
-    if (on) h.m(".0\" aria-pressed=\"true\">");
-    else h.m(".1\" aria-pressed=\"false\">");
+    if (post.reaction_count(kind) > 0) return true;
+  }
+  return false;
+}
+
+// "Sending support 3 · Me too 1 (you)": every reaction with a count.
+void reaction_counts(Html& h, const posts::PostView& post, bool mark_own) {
+  bool any = false;
+  for (const ReactionKind kind : all_reactions) {
+    if (post.reaction_count(kind) == 0) continue;
+    if (any) h.m(" · ");
+    else h.m("<span>");
+    h.t(reaction_label(kind)).m(" ").num(post.reaction_count(kind));
+    if (mark_own && post.reacted(kind)) h.m(" (you)");
+    any = true;
+  }
+  if (any) h.m("</span>");
+}
+
+// The toggles: each says whether the viewer has reacted that way (aria-pressed) and the
+// count. They submit the page's one form "rx" with r=<post>.<kind>.<1 to add|0 to take back>.
+void reaction_buttons(Html& h, const posts::PostView& post) {
+  for (const ReactionKind kind : all_reactions) {
+    h.m("<button form=rx name=r value=").num(post.id).m(".").t(reaction_name(kind));
+    if (post.reacted(kind)) h.m(".0 aria-pressed=true>");
+    else h.m(".1 aria-pressed=false>");
     h.t(reaction_label(kind));
     if (const int64_t n = post.reaction_count(kind); n > 0) h.m(" <span>").num(n).m("</span>");
     h.m("</button>");
   }
 }
 
-void actions(Html& h, const posts::PostView& post, const PostTreeContext& tree, bool mine) {
-  const bool editable = can_edit_post(tree.viewer, mine, post.removed);
-  if (!tree.can_react && !tree.can_reply && !editable) {
-    reactions(h, post, tree);  // counts only
+// Under a reply: its counts and one link that opens, under it, its reaction buttons and
+// (when replies are open) the reply form (?reply_to=); or, for that reply, the buttons.
+void reply_reactions(Html& h, const posts::PostView& post, const PostTreeContext& tree) {
+  if (tree.reacting == post.id) {
+    reaction_buttons(h, post);
+    // With the reply form open, its "Cancel" closes both.
+    if (!tree.reply_form || tree.reply_to != post.id) {
+      h.m("<a href=\"?").t(tree.page_query).m("#post-").num(post.id).m("\">Done</a>");
+    }
     return;
   }
-  h.m("<div class=\"acts\">");
-  reactions(h, post, tree);
-  if (tree.can_reply && post.depth > 0) {
-    h.m("<a href=\"?");
-    if (!tree.page_query.empty()) h.t(tree.page_query).m("&amp;");
-    h.m("reply_to=").num(post.id).m("#reply\">Reply</a>");
+  reaction_counts(h, post, true);
+  h.m("<a href=\"");
+  page_link_start(h, tree);
+  h.m("reply_to=").num(post.id).m("#react\">");
+  if (tree.can_reply) h.m("React or reply</a>");
+  else h.m("React</a>");
+}
+
+// Report (for the group's moderators: Moderate) on the opening post, and on a reply once its
+// actions are open: a link under every reply would cost about 2 KB of a 50-reply page.
+bool offers_report(const posts::PostView& post, const PostTreeContext& tree, bool mine) {
+  if (mine || !tree.viewer.account || (post.depth > 0 && tree.reacting != post.id)) return false;
+  return can_moderate(tree.viewer) || can_report(tree.group.privacy, tree.viewer);
+}
+
+void report_link(Html& h, const posts::PostView& post, const PostTreeContext& tree) {
+  if (can_moderate(tree.viewer)) {
+    h.m("<a href=").t(group_href(tree, "moderation/posts/" + std::to_string(post.id))).m(">Moderate</a>");
+  } else {
+    h.m("<a href=").t(post_href(tree, post.id, "/report")).m(">Report</a>");
   }
+}
+
+void actions(Html& h, const posts::PostView& post, const PostTreeContext& tree, bool mine) {
+  const bool editable = can_edit_post(tree.viewer, mine, post.removed);
+  const bool counts_only = !tree.can_react && !editable;  // a guest, or a reader who can't take part
+  const bool report = offers_report(post, tree, mine);
+  if (counts_only && !has_reactions(post) && !report) return;
+  // The open buttons are what the link lands on (#react).
+  if (tree.can_react && tree.reacting == post.id && post.depth > 0) h.m("<p class=acts id=react>");
+  else h.m("<p class=acts>");
+  if (!tree.can_react) reaction_counts(h, post, false);
+  else if (post.depth == 0) reaction_buttons(h, post);
+  else reply_reactions(h, post, tree);
   if (editable) {
-    h.m("<a href=\"").t(post_url(tree.group, post.id, "/edit")).m("\">Edit</a><a href=\"")
-        .t(post_url(tree.group, post.id, "/delete")).m("\">Remove</a>");
+    h.m("<a href=").t(post_href(tree, post.id, "/edit")).m(">Edit</a><a href=").t(post_href(tree, post.id, "/delete"))
+        .m(">Remove</a>");
   }
-  h.m("</div>");
+  if (report) report_link(h, post, tree);
+  h.m("</p>");
+}
+
+// Removed by its author, or by a moderator: then its author (and the moderators) read why
+// (the read model fills the explanation for them only).
+void removed_notice(Html& h, const posts::PostView& post, const PostTreeContext& tree) {
+  if (!post.removed_by_moderator) {
+    h.m("<p class=\"removed\">This post was removed by its author.</p>");
+    return;
+  }
+  h.m("<p class=\"removed\">This post was removed by a moderator");
+  if (!post.removal_explanation.empty() && can_see_removal_explanation(tree.viewer, viewer_wrote(post, tree.viewer))) {
+    h.m(": ").t(post.removal_explanation);
+    if (post.removal_rule) h.m(" (rule ").num(*post.removal_rule).m(")");
+  } else {
+    h.m(".");
+  }
+  h.m("</p>");
+}
+
+// Only its author and the group's moderators are shown a post that waits for a moderator.
+void held_notice(Html& h, const posts::PostView& post, const PostTreeContext& tree) {
+  if (can_moderate(tree.viewer)) {
+    h.m("<p class=held>Waiting for a moderator: <a href=")
+        .t(group_href(tree, "moderation/posts/" + std::to_string(post.id))).m(">approve or remove it</a></p>");
+  } else {
+    h.m("<p class=held>Waiting for a moderator. Only you and the group's moderators can see it until it's "
+        "approved.</p>");
+  }
+}
+
+// The post's HTML without the newline cmark ends it with.
+std::string_view body_of(const posts::PostView& post) {
+  std::string_view body = post.body_html;
+  while (!body.empty() && body.back() == '\n') body.remove_suffix(1);
+  return body;
+}
+
+void by_line(Html& h, const posts::PostView& post, const PostTreeContext& tree, bool mine) {
+  h.m("<p class=by>");
+  if (is_new_to_viewer(post, tree)) h.m("<span class=\"badge badge-new\">New</span> ");
+  author_html(h, tree.group, post.author, can_see_author(post.author.anonymous, mine) && mine, tree.group_base);
+  h.m(" · ");
+  tree.time.element(h, post.created_at, post.depth == 0);  // the opening post's time keeps its title
+  if (post.edited_at) {
+    if (can_see_revisions(tree.viewer, mine)) {
+      h.m(" · <a href=").t(post_href(tree, post.id, "/history")).m(">edited</a>");
+    } else {
+      h.m(" · edited");
+    }
+  }
+  h.m("</p>");
 }
 
 }  // namespace
 
 bool viewer_wrote(const posts::PostView& post, const GroupViewer& viewer) {
   return viewer.account && post.author_account_id != 0 && post.author_account_id == *viewer.account;
+}
+
+bool is_new_to_viewer(const posts::PostView& post, const PostTreeContext& tree) {
+  return tree.new_from && !post.removed && !viewer_wrote(post, tree.viewer) &&
+         *tree.new_from <= thread_reads::PostMark{post.created_at, post.id};
 }
 
 void reactions_form(Html& h, const PageContext& context, const Group& group, ThreadId thread_id,
@@ -67,52 +184,43 @@ void reactions_form(Html& h, const PageContext& context, const Group& group, Thr
 void post_article(Html& h, const posts::PostView& post, const PostTreeContext& tree) {
   h.m("<article id=\"post-").num(post.id).m("\">");
   if (post.removed) {
-    h.m("<p class=\"removed\">This post was removed by its author.</p></article>");
+    removed_notice(h, post, tree);
+    h.m("</article>");
     return;
   }
   const bool mine = viewer_wrote(post, tree.viewer);
-  h.m("<p class=\"by\">");
-  author_html(h, tree.group, post.author, can_see_author(post.author.anonymous, mine) && mine);
-  h.m(" · ");
-  tree.time.element(h, post.created_at);
-  if (post.edited_at) {
-    if (can_see_revisions(tree.viewer, mine)) {
-      h.m(" · <a href=\"").t(post_url(tree.group, post.id, "/history")).m("\">edited</a>");
-    } else {
-      h.m(" · edited");
-    }
-  }
-  h.m("</p>");
+  by_line(h, post, tree, mine);
+  if (post.held) held_notice(h, post, tree);
+  // The body's own blocks sit in the article, after the by-line; no wrapper needed.
   if (!post.content_warning.empty()) {
-    h.m("<details class=\"cw\"><summary>Content warning: ").t(post.content_warning).m("</summary>");
+    h.m("<details class=cw><summary>Content warning: ").t(post.content_warning).m("</summary>");
+    h.raw_unescaped(body_of(post)).m("</details>");
+  } else {
+    h.raw_unescaped(body_of(post));
   }
-  h.m("<div class=\"prose\">").raw_unescaped(post.body_html).m("</div>");
-  if (!post.content_warning.empty()) h.m("</details>");
   actions(h, post, tree, mine);
   h.m("</article>");
 }
 
+// </li> is left out: HTML closes a list item at the next <li> or at its list's </ol>, and
+// 50 replies save 250 bytes.
 void reply_tree(Html& h, const std::vector<posts::PostView>& posts, const PostTreeContext& tree) {
   int level = 0;  // the depth of the innermost open list
   for (const posts::PostView& post : posts) {
     if (post.depth < 1) continue;
     const int depth = std::min(post.depth, level + 1);
     if (depth > level) {
-      if (level == 0) h.m("<ol class=\"replies\">");
+      if (level == 0) h.m("<ol class=replies>");
       else h.m("<ol>");
       level = depth;
     } else {
-      h.m("</li>");
-      for (; level > depth; --level) h.m("</ol></li>");
+      for (; level > depth; --level) h.m("</ol>");
     }
     h.m("<li>");
     post_article(h, post, tree);
     if (tree.reply_to == post.id && tree.reply_form) tree.reply_form(h);
   }
-  if (level == 0) return;
-  h.m("</li>");
-  for (; level > 1; --level) h.m("</ol></li>");
-  h.m("</ol>");
+  for (; level > 0; --level) h.m("</ol>");
 }
 
 }  // namespace hearth

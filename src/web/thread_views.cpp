@@ -2,6 +2,7 @@
 
 #include "actions/conversations.hpp"
 #include "core/random.hpp"
+#include "store/thread_pages.hpp"
 #include "web/error_page.hpp"
 #include "web/forms.hpp"
 #include "web/group_form.hpp"
@@ -24,6 +25,19 @@ std::string post_url(const Group& group, PostId id, std::string_view rest) {
 
 std::string persona_url(const Group& group, PersonaId id) { return "/g/" + group.slug + "/p/" + std::to_string(id); }
 
+std::string post_in_thread_url(const PageContext& context, const Group& group, ThreadId thread_id, PostId post_id) {
+  const auto page = context.env.store.read(
+      [&](Connection& c) { return thread_pages::page_of(c, thread_id, post_id, thread_branches_per_page); });
+  std::string rest;
+  if (page && page->after) rest = "?after=" + posts::format_branch_cursor(*page->after);
+  return thread_url(group, thread_id, rest + "#post-" + std::to_string(post_id));
+}
+
+std::string post_link(const Group& group, ThreadId thread_id, PostId post_id) {
+  const std::string id = std::to_string(post_id);
+  return thread_url(group, thread_id, "?post=" + id + "#post-" + id);
+}
+
 std::optional<AccountId> viewer_account(const PageContext& context) {
   if (context.viewer) return context.viewer->account.id;
   return std::nullopt;
@@ -41,7 +55,8 @@ std::string form_idempotency_key(const PageContext& context) {
   return new_idempotency_key();
 }
 
-void author_html(Html& h, const Group& group, const AuthorDisplay& author, bool viewer_wrote_it) {
+void author_html(Html& h, const Group& group, const AuthorDisplay& author, bool viewer_wrote_it,
+                 std::string_view group_base) {
   if (author.anonymous) {
     h.m("<span class=\"anon\">Anonymous member</span> · Anonymous ").t(author.anonymous_label);
     if (viewer_wrote_it) h.m(" <span class=\"badge\">You posted this anonymously</span>");
@@ -51,7 +66,12 @@ void author_html(Html& h, const Group& group, const AuthorDisplay& author, bool 
     h.m("<span class=\"anon\">A former member</span>");
     return;
   }
-  h.m("<a href=\"").t(persona_url(group, author.persona_id)).m("\">").t(author.persona_name).m("</a>");
+  if (group_base.empty()) {
+    h.m("<a href=\"").t(persona_url(group, author.persona_id)).m("\">");
+  } else {
+    h.m("<a href=").t(group_base).m("p/").num(author.persona_id).m(">");  // a path of fixed words and digits
+  }
+  h.t(author.persona_name).m("</a>");
   if (author.role && *author.role != Role::member) h.m(" <span class=\"badge\">").t(role_label(*author.role)).m("</span>");
   if (author.trained_volunteer) h.m(" <span class=\"badge badge-volunteer\">Trained volunteer</span>");
   if (viewer_wrote_it) h.m(" <span class=\"meta\">(you)</span>");

@@ -24,6 +24,16 @@ std::string thread_url(const Group& group, ThreadId id, std::string_view rest = 
 std::string post_url(const Group& group, PostId id, std::string_view rest);  // /g/{slug}/posts/{id}{rest}
 std::string persona_url(const Group& group, PersonaId id);
 
+// Top-level replies per page of a conversation (each with all its replies).
+inline constexpr int thread_branches_per_page = 50;
+// The conversation page that shows the post, at the post: "/g/{slug}/t/{id}#post-{post}"
+// on the first page, "…?after=<cursor>#post-{post}" beyond it (the anchor of a reply on a
+// later page exists only there). The caller has established the viewer may read the post.
+std::string post_in_thread_url(const PageContext& context, const Group& group, ThreadId thread_id, PostId post_id);
+// The same without reading where it is: the thread page finds the page from ?post=
+// (for lists of many posts, such as search results).
+std::string post_link(const Group& group, ThreadId thread_id, PostId post_id);
+
 // The viewer's account, if logged in.
 std::optional<AccountId> viewer_account(const PageContext& context);
 
@@ -38,8 +48,10 @@ std::string new_idempotency_key();
 
 // "Quiet Harbour" (a link to their persona, with role and volunteer badges), "Anonymous
 // member · Anonymous B", or for the author of an anonymous post also "You posted this
-// anonymously". `viewer_wrote_it`: already decided through can_see_author().
-void author_html(Html& h, const Group& group, const AuthorDisplay& author, bool viewer_wrote_it);
+// anonymously". `viewer_wrote_it`: already decided through can_see_author(). `group_base`:
+// the persona link relative to the page ("../" gives "../p/{id}"); empty for /g/{slug}/p/{id}.
+void author_html(Html& h, const Group& group, const AuthorDisplay& author, bool viewer_wrote_it,
+                 std::string_view group_base = {});
 
 // A post form's values, as submitted (or to show again).
 struct PostFormValues {

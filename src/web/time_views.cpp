@@ -63,8 +63,15 @@ std::string TimeFormatter::relative(UnixMillis at) const {
   return local(at);
 }
 
-void TimeFormatter::element(Html& h, UnixMillis at) const {
-  h.m("<time datetime=\"").t(rfc3339(at)).m("\" title=\"").t(local(at)).m("\">").t(relative(at)).m("</time>");
+void TimeFormatter::element(Html& h, UnixMillis at, bool titled) const {
+  // The datetime value is digits and fixed letters, so it needs no quotes; beyond a week
+  // the text is the local time already, and a title repeating it would only add weight.
+  h.m("<time datetime=").t(rfc3339(at));
+  const std::string shown = relative(at);
+  if (titled) {
+    if (std::string full = local(at); full != shown) h.m(" title=\"").t(full).m("\"");
+  }
+  h.m(">").t(shown).m("</time>");
 }
 
 TimeFormatter time_formatter(const PageContext& context) {

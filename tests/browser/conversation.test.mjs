@@ -207,7 +207,7 @@ async function conversationJourney() {
       await submit(a.page, 'Post reply');
       replyIdA = postIdFromUrl(a.page);
       const article = a.page.locator(`#post-${replyIdA}`);
-      expect((await article.locator('.prose').textContent()).includes(replyA), "A's reply is not on the page");
+      expect((await article.textContent()).includes(replyA), "A's reply is not on the page");
       expect((await article.locator('.by').textContent()).includes(personaA), `A's reply is not by ${personaA}`);
       expect(await depthOf(a.page, replyIdA) === 1, "A's reply is not a top-level reply");
       await expectNoTraceOfB(a.page, personaIdB, b.login);
@@ -216,8 +216,8 @@ async function conversationJourney() {
 
     await step("B answers A's reply, nested under it at depth 2", async () => {
       await goto(b.page, threadPath);
-      await b.page.locator(`#post-${replyIdA}`).getByRole('link', { name: 'Reply', exact: true }).click();
-      await b.page.waitForURL(`**${threadPath}?reply_to=${replyIdA}#reply`);
+      await b.page.locator(`#post-${replyIdA}`).getByRole('link', { name: 'React or reply', exact: true }).click();
+      await b.page.waitForURL(`**${threadPath}?reply_to=${replyIdA}#react`);
       await b.page.getByRole('heading', { level: 2, name: `Reply to ${personaA}` }).waitFor();
       // The form sits in the conversation, right under the reply it answers.
       expect(await b.page.locator(`li:has(> #post-${replyIdA}) > #reply form`).count() === 1,
@@ -230,26 +230,53 @@ async function conversationJourney() {
       const nested = b.page.locator(`ol.replies > li:has(> #post-${replyIdA}) > ol > li > article#post-${replyIdB}`);
       expect(await nested.count() === 1, "B's reply is not nested inside A's reply");
       expect(await depthOf(b.page, replyIdB) === 2, `B's reply is at depth ${await depthOf(b.page, replyIdB)}, not 2`);
-      expect((await nested.locator('.prose').textContent()).includes(replyB), "B's reply text is missing");
+      expect((await nested.textContent()).includes(replyB), "B's reply text is missing");
       const by = (await nested.locator('.by').textContent()).replace(/\s+/g, ' ');
       expect(by.includes('Anonymous member · Anonymous A') && by.includes('You posted this anonymously'),
         `B's anonymous reply does not keep the thread's label "Anonymous A": ${by}`);
       await check(b.page, 'b-thread-nested');
     });
 
+    await step("A sees B's answer marked new since A's last visit, with a link to it", async () => {
+      await goto(a.page, threadPath);
+      const marked = a.page.locator('.replies article:has(> .by > .badge-new)');
+      expect(await marked.count() === 1, `${await marked.count()} replies marked new, expected 1`);
+      expect(await marked.getAttribute('id') === `post-${replyIdB}`, "the marked reply is not B's answer");
+      const jump = a.page.getByRole('link', { name: 'Jump to the first new reply' });
+      expect(await jump.getAttribute('href') === `#post-${replyIdB}`, 'the jump link does not lead to the new reply');
+      expect((await a.page.locator('.news').textContent()).includes('1 new'), 'the page does not say how many are new');
+      await jump.click();
+      expect(new URL(a.page.url()).hash === `#post-${replyIdB}`, `the jump link went to ${a.page.url()}`);
+      await check(a.page, 'a-thread-new');
+      await goto(a.page, threadPath);
+      expect(await a.page.locator('.badge-new').count() === 0, 'the markers stay after the visit');
+      await expectNoTraceOfB(a.page, personaIdB, b.login);
+    });
+
     await step('B marks A\'s reply "This helped": count 1, button pressed', async () => {
+      // A reply's reaction buttons open under it with the same link as the reply form.
+      const open = async () => {
+        await b.page.locator(`#post-${replyIdA}`).getByRole('link', { name: 'React or reply', exact: true }).click();
+        await b.page.waitForURL(`**${threadPath}?reply_to=${replyIdA}#react`);
+      };
       const helped = () => b.page.locator(`#post-${replyIdA}`).getByRole('button', { name: /^This helped/ });
+      await goto(b.page, threadPath);
+      expect(await helped().count() === 0, "the buttons of A's reply are open before B asks");
+      await open();
       expect((await helped().getAttribute('aria-pressed')) === 'false', 'the button starts pressed');
+      await check(b.page, 'b-thread-react-open');
       await Promise.all([b.page.waitForNavigation({ waitUntil: 'load' }), helped().click()]);
       expect(postIdFromUrl(b.page) === replyIdA, `back at ${b.page.url()}, not at A's reply`);
+      const counts = (await b.page.locator(`#post-${replyIdA} .acts > span`).textContent()).trim();
+      expect(counts === 'This helped 1 (you)', `the reply's counts read "${counts}"`);
+      await open();
       expect((await helped().getAttribute('aria-pressed')) === 'true', 'the button is not pressed');
       const count = (await helped().locator('span').textContent()).trim();
       expect(count === '1', `the count shows "${count}", not 1`);
       await check(b.page, 'b-thread-reacted');
       // A sees the count and still nothing of who B is.
       await goto(a.page, threadPath);
-      const seen = (await a.page.locator(`#post-${replyIdA}`).getByRole('button', { name: /^This helped/ })
-        .textContent()).replace(/\s+/g, ' ').trim();
+      const seen = (await a.page.locator(`#post-${replyIdA} .acts > span`).textContent()).trim();
       expect(seen === 'This helped 1', `A sees "${seen}"`);
       await expectNoTraceOfB(a.page, personaIdB, b.login);
     });
@@ -332,7 +359,7 @@ async function conversationJourney() {
       expect(await b.page.locator('.replies article').filter({ hasText: text }).count() === 1,
         'the resubmitted reply is not there exactly once');
       const id = /#post-(\d+)$/.exec(answers[0].headers().location)?.[1];
-      expect(id && (await b.page.locator(`#post-${id} .prose`).textContent()).includes(text),
+      expect(id && (await b.page.locator(`#post-${id}`).textContent()).includes(text),
         'the repeats do not lead to the one reply');
     });
 
@@ -344,7 +371,8 @@ async function conversationJourney() {
       extraContexts.push(phone);
       const page = await phone.newPage();
       const watch = watchPage(page, server.baseURL);
-      for (const [name, url] of [['thread', threadPath], ['thread-reply-to', `${threadPath}?reply_to=${replyIdB}#reply`]]) {
+      const pages = [['thread', threadPath], ['thread-reply-to', `${threadPath}?reply_to=${replyIdB}#react`]];
+      for (const [name, url] of pages) {
         await goto(page, url);
         await expectHeading(page, thread.title);
         await page.locator('.opening details.cw > summary').click();
@@ -377,7 +405,7 @@ async function conversationJourney() {
       await page.getByLabel('Post anonymously').check();
       await submit(page, 'Post reply');
       const id = postIdFromUrl(page);
-      expect((await page.locator(`#post-${id} .prose`).textContent()).includes(text), 'the reply is not shown');
+      expect((await page.locator(`#post-${id}`).textContent()).includes(text), 'the reply is not shown');
       expect(await page.locator('.replies article').count() === before + 1, 'not exactly one new reply');
       await screenshot(page, 'conversation-nojs-replied');
       // Without the script that disables the button: however many times the browser sends it, one reply.
@@ -455,16 +483,16 @@ async function expectWarningGate(page, scope, text) {
   const summary = (await details.locator('> summary').textContent()).trim();
   expect(summary === `Content warning: ${thread.warning}`, `the warning reads "${summary}"`);
   expect(!(await details.evaluate((d) => d.open)), 'the warning starts open');
-  const prose = details.locator('.prose');
-  expect((await prose.textContent()).includes(text), 'the body is not inside the warning');
-  expect(!(await prose.isVisible()), 'the body is visible before the warning is opened');
+  const body = details.locator(':scope > p');
+  expect((await body.textContent()).includes(text), 'the body is not inside the warning');
+  expect(!(await body.isVisible()), 'the body is visible before the warning is opened');
 }
 
 async function openWarning(page, scope, text) {
   const details = page.locator(`${scope} details.cw`);
   await details.locator('> summary').click();
   expect(await details.evaluate((d) => d.open), 'the warning did not open');
-  await details.locator('.prose').getByText(text).waitFor({ state: 'visible' });
+  await details.locator(':scope > p').getByText(text).waitFor({ state: 'visible' });
 }
 
 // No trace of B in anything served to this page: not the pseudonym, not the persona's id or
@@ -551,7 +579,7 @@ async function expectNoSidewaysScroll(page, name) {
       const r = el.getBoundingClientRect();
       if (r.right > document.documentElement.clientWidth + 0.5) wide.push(`${el.tagName.toLowerCase()}.${el.className}`);
     }
-    for (const el of document.querySelectorAll('.site-header, .header-row, .nav-list, form, .field, .acts, .prose')) {
+    for (const el of document.querySelectorAll('.site-header, .header-row, .nav-list, form, .field, .acts, article')) {
       if (el.scrollWidth > el.clientWidth + 1) wide.push(`${el.tagName.toLowerCase()}.${el.className} (overflows itself)`);
     }
     return { scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth, wide };

@@ -12,6 +12,51 @@ from groups_fixtures import Member, form_post, start_server, without_path
 from threads_fixtures import hidden_inputs, key, nesting, reply, start_thread, text_of
 
 
+def marked_new(page):
+    """The posts the page marks "New", in page order."""
+    return re.findall(r'<article id="post-(\d+)"><p class=by><span class="badge badge-new">New</span>', page)
+
+
+# Replies as people write them in a support group: a few sentences each, about 220
+# characters on average (the scale seed's synthetic replies average about 200).
+REPLY_TEXTS = [
+    "Mum has started getting very agitated around 5pm every day. She paces, asks to go home even though she "
+    "is home, and sometimes doesn't recognise me until the morning. How do you all get through the evenings?",
+    "That late-afternoon restlessness is so hard. What helped us: closing the curtains before dusk, lamps on "
+    "early, and a walk after lunch so Dad was tired in a good way. It didn't stop it, but it was shorter and "
+    "calmer.",
+    "Thank you, I hadn't thought about the light. We'll try lamps on at 4 and see how this week goes. I'll "
+    "report back, and thank you for making me feel less alone with it.",
+    "Please also ask about respite. I waited far too long because I felt guilty. A sitter two evenings a week "
+    "gave me my sleep back, and I'm a kinder carer for it. Your local carers' centre can help you find one.",
+    "Sending you strength. The evenings were the hardest part for us too, and it does help to talk about it "
+    "here with people who understand. Please look after your own sleep as well, even if it means asking for help.",
+    "We kept a simple routine: tea at the same time, the radio on low, and the same chair. It didn't stop it, "
+    "but it shortened it, and I stopped arguing about where home was. That alone made the evenings calmer.",
+    "Same here. Some days are better than others, and I try to remember that the bad evenings pass. Be gentle "
+    "with yourself tonight, and have something nice for yourself when she is settled. You are doing well.",
+    "Our memory clinic nurse suggested checking for an infection when it suddenly got worse. It was a UTI and "
+    "things calmed down a lot once it was treated. Worth asking about, especially if it came on quickly.",
+    "I'm mostly reading, not posting, but all of this helps. It's good to know we're not alone in it. Dad "
+    "is the same around teatime, and tonight I'll try the lamps.",
+    "Music from when she was young works for us. Not every time, but often enough to be worth trying. We "
+    "have a playlist ready for around five, and a cup of tea for me. Singing along seems to help her most.",
+]
+
+
+def tool_button(page, field):
+    """The thread tools form's button for `field` (follow, pinned, locked): its action, the
+    fields it sends (hidden inputs and its own name and value) and its label."""
+    form = re.search(r'<form method="post" class="tools">(.*?)</form>', page, re.S)
+    assert form, "no thread tools"
+    fields = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', form.group(1)))
+    button = re.search(r'<button [^>]*formaction="([^"]+)" name=' + field + r' value=(\d)>([^<]+)</button>',
+                       form.group(1))
+    assert button, f"no {field} button"
+    fields[field] = button.group(2)
+    return button.group(1), fields, button.group(3)
+
+
 class ThreadsWebTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
@@ -94,9 +139,9 @@ class ThreadsWebTest(unittest.TestCase):
         self.assertNotEqual(parent_list[ids[0]], parent_list[ids[1]])
         self.assertEqual(parent_list[ids[0]], parent_list[ids[4]], "top-level replies share the outer list")
         self.assertIn("5 replies", page)
-        self.assertIn('<ol class="replies">', page)
+        self.assertIn('<ol class=replies>', page)
         # Each post says who wrote it and when, as a <time> with a machine-readable value.
-        self.assertRegex(page, r'<time datetime="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ" title="[^"]+">just now</time>')
+        self.assertRegex(page, r'<time datetime=\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ title="[^"]+">just now</time>')
 
         # The group page lists the thread: title, opening author, reply count, last activity.
         listing = self.assert_page(self.guest().get(f"/g/{slug}"))
@@ -190,7 +235,7 @@ class ThreadsWebTest(unittest.TestCase):
             self.assertIn("Better reply text", page)
             self.assertNotIn("Original reply text", page)
             self.assertIn("edited", page)
-            self.assertEqual(f'href="{history}"' in page, sees_link)
+            self.assertEqual(f'href=../posts/{post_id}/history>edited</a>' in page, sees_link)
         self.assertIn("<h1>Second title</h1>", self.assert_page(bob.web.get(f"/g/{slug}/t/{thread_id}")))
         for viewer in (ann, owner):
             page = self.assert_page(viewer.web.get(history))
@@ -243,26 +288,32 @@ class ThreadsWebTest(unittest.TestCase):
         _, slug = self.group_with_members(ann, bob, cat)
         thread_id = start_thread(ann, slug)["thread"]["id"]
         post_id = reply(ann, thread_id, body="Something that helped me")
-        button = f'value="{post_id}.helped.'
+        button = f'value={post_id}.helped.'
+        # A reply's buttons open under it (?reply_to=); the page shows its counts and the link.
+        open_path = f"/g/{slug}/t/{thread_id}?reply_to={post_id}"
+        closed = self.assert_page(bob.web.get(f"/g/{slug}/t/{thread_id}"))
+        self.assertNotIn(button, closed)
+        self.assertIn(f'<a href="?reply_to={post_id}#react">React or reply</a>', closed)
         for member in (bob, cat):
             done = self.react(member, slug, thread_id, post_id, "helped", True)
             self.assertEqual(done.status, 303, done.text[:2000])
             self.assertEqual(done.location, f"/g/{slug}/t/{thread_id}#post-{post_id}")
         self.assertEqual(self.react(bob, slug, thread_id, post_id, "helped", True).status, 303)  # a retry
-        page = self.assert_page(bob.web.get(f"/g/{slug}/t/{thread_id}"))
-        self.assertIn(f'{button}0" aria-pressed="true">This helped <span>2</span></button>', page)
-        self.assertIn(f'{button}1" aria-pressed="false">This helped <span>2</span></button>',
-                      self.assert_page(ann.web.get(f"/g/{slug}/t/{thread_id}")))
+        page = self.assert_page(bob.web.get(open_path))
+        self.assertIn(f'{button}0 aria-pressed=true>This helped <span>2</span></button>', page)
+        self.assertIn("This helped 2 (you)", self.assert_page(bob.web.get(f"/g/{slug}/t/{thread_id}")))
+        self.assertIn(f'{button}1 aria-pressed=false>This helped <span>2</span></button>',
+                      self.assert_page(ann.web.get(open_path)))
         self.assertIn("This helped 2", self.assert_page(self.guest().get(f"/g/{slug}/t/{thread_id}")))
         self.assertEqual(self.react(bob, slug, thread_id, post_id, "helped", False).status, 303)
-        page = self.assert_page(bob.web.get(f"/g/{slug}/t/{thread_id}"))
-        self.assertIn(f'{button}1" aria-pressed="false">This helped <span>1</span></button>', page)
+        page = self.assert_page(bob.web.get(open_path))
+        self.assertIn(f'{button}1 aria-pressed=false>This helped <span>1</span></button>', page)
         # The per-post form (kind, on) does the same.
         done = form_post(bob.web, f"/g/{slug}/t/{thread_id}", f"/g/{slug}/posts/{post_id}/react",
                          {"kind": "me_too", "on": "1"})
         self.assertEqual(done.status, 303)
-        self.assertIn(f'value="{post_id}.me_too.0" aria-pressed="true">Me too <span>1</span>',
-                      self.assert_page(bob.web.get(f"/g/{slug}/t/{thread_id}")))
+        self.assertIn(f'value={post_id}.me_too.0 aria-pressed=true>Me too <span>1</span>',
+                      self.assert_page(bob.web.get(open_path)))
         self.assertEqual(form_post(bob.web, f"/g/{slug}/t/{thread_id}", f"/g/{slug}/posts/{post_id}/react",
                                    {"kind": "hugs", "on": "1"}).status, 400)
         # Only members react: a member of another group can't, even with a valid form.
@@ -270,7 +321,10 @@ class ThreadsWebTest(unittest.TestCase):
         refused = form_post(outsider.web, f"/g/{slug}/t/{thread_id}", f"/g/{slug}/posts/{post_id}/react",
                             {"kind": "support", "on": "1"})
         self.assertEqual(refused.status, 403)
-        self.assertNotIn('form="rx"', self.assert_page(outsider.web.get(f"/g/{slug}/t/{thread_id}")))
+        seen_by_outsider = self.assert_page(outsider.web.get(open_path))
+        self.assertNotIn("form=rx", seen_by_outsider)
+        self.assertNotIn('id="rx"', seen_by_outsider)
+        self.assertNotIn("React", seen_by_outsider)
 
     # -- unread markers, reading and following --------------------------------------------------
 
@@ -296,18 +350,146 @@ class ThreadsWebTest(unittest.TestCase):
         self.assertNotIn(title, self.assert_page(bob.web.get("/")), "read threads leave the feed")
 
         page = self.assert_page(bob.web.get(f"/g/{slug}/t/{thread_id}"))
-        self.assertIn("Follow this conversation", page)
-        fields = hidden_inputs(page, f"/g/{slug}/t/{thread_id}/follow")
-        self.assertEqual(fields["follow"], "1")
-        followed = bob.web.post_form(f"/g/{slug}/t/{thread_id}/follow", fields)
+        action, fields, label = tool_button(page, "follow")
+        self.assertEqual((action, fields["follow"], label), (f"/g/{slug}/t/{thread_id}/follow", "1",
+                                                             "Follow this conversation"))
+        followed = bob.web.post_form(action, fields)
         self.assertEqual(followed.status, 303)
         page = self.assert_page(bob.web.get(f"/g/{slug}/t/{thread_id}"))
         self.assertIn("Stop following", page)
         self.assertTrue(bob.call("GET", f"/api/v1/threads/{thread_id}").json()["thread"]["following"])
-        unfollowed = bob.web.post_form(f"/g/{slug}/t/{thread_id}/follow",
-                                       hidden_inputs(page, f"/g/{slug}/t/{thread_id}/follow"))
+        action, fields, label = tool_button(page, "follow")
+        self.assertEqual((fields["follow"], label), ("0", "Stop following"))
+        unfollowed = bob.web.post_form(action, fields)
         self.assertEqual(unfollowed.status, 303)
         self.assertFalse(bob.call("GET", f"/api/v1/threads/{thread_id}").json()["thread"]["following"])
+
+    def test_replies_new_since_the_last_read_are_marked_for_that_member_only(self):
+        ann, bob, cat = self.member(), self.member(), self.member()
+        _, slug = self.group_with_members(ann, bob, cat)
+        thread_id = start_thread(bob, slug)["thread"]["id"]
+        path = f"/g/{slug}/t/{thread_id}"
+        earlier = reply(bob, thread_id, body="Written before Ann read")
+        self.assertEqual(marked_new(self.assert_page(ann.web.get(path))), [],
+                         "a first visit marks nothing: nothing was read before")
+        newer = reply(bob, thread_id, body="Written after Ann read", parent=earlier)
+        page = self.assert_page(ann.web.get(path))
+        self.assertEqual(marked_new(page), [newer])
+        self.assertIn(f'<p class=news> <span class="badge badge-new">1 new</span> '
+                      f'<a href="#post-{newer}">Jump to the first new reply</a></p>', page)
+        again = self.assert_page(ann.web.get(path))
+        self.assertEqual(marked_new(again), [], "read now")
+        self.assertNotIn("Jump to the first new reply", again)
+        # Nobody else sees Ann's markers: not the author, not a member who never read it, not a guest.
+        for client in (bob.web, cat.web, self.guest()):
+            page = self.assert_page(client.get(path))
+            self.assertNotIn("badge-new", page)
+            self.assertNotIn("Jump to the first new reply", page)
+        # A guest can't borrow a member's carried mark either.
+        self.assertNotIn("badge-new", self.assert_page(self.guest().get(f"{path}?new={earlier}")))
+
+    def test_new_replies_on_later_pages_keep_their_markers(self):
+        ann, bob = self.member(), self.member()
+        _, slug = self.group_with_members(ann, bob)
+        thread_id, ids = self.thread_of_52(ann, slug)
+        path = f"/g/{slug}/t/{thread_id}"
+        self.assert_page(bob.web.get(path))  # Bob reads the first page
+        top = reply(ann, thread_id, body="A new top-level reply, on the second page")
+        nested = reply(ann, thread_id, body="A new answer on the first page", parent=ids[0])
+        first_page = self.assert_page(bob.web.get(path))
+        self.assertEqual(marked_new(first_page), [nested])
+        jump = re.search(r'<span class="badge badge-new">2 new</span> <a href="([^"]+)">Jump to the first new reply',
+                         first_page)
+        self.assertTrue(jump, "the jump link")
+        target = html.unescape(jump.group(1))
+        self.assertRegex(target, rf"^/g/{slug}/t/{thread_id}\?after=[0-9.]+&new={top}#post-{top}$")
+        second_page = self.assert_page(bob.web.get(target.split("#")[0]))
+        self.assertEqual(marked_new(second_page), [top],
+                         "the first visit marked the thread read; the link kept the mark")
+        more = re.search(r'<a href="([^"]+)">More replies</a>', first_page)
+        self.assertIn(f"&amp;new={top}", more.group(1), "More replies keeps the markers too")
+
+    def test_links_to_replies_beyond_the_first_page_land_on_their_page(self):
+        ann, bob = self.member(), self.member()
+        _, slug = self.group_with_members(ann, bob)
+        thread_id, ids = self.thread_of_52(ann, slug)
+        word = "Quokka" + secrets.token_hex(3)
+        late = reply(ann, thread_id, body=f"Late answer about {word}", parent=ids[51])
+
+        def lands(location, post_id):
+            """The location is the page with the post, at the post."""
+            self.assertTrue(location.endswith(f"#post-{post_id}"), location)
+            self.assertIn("?after=", location)
+            page = self.assert_page(ann.web.get(location.split("#")[0]))
+            self.assertIn(f'<article id="post-{post_id}">', page)
+
+        edit = f"/g/{slug}/posts/{late}/edit"
+        saved = form_post(ann.web, edit, edit, {"body": f"Edited answer about {word}", "content_warning": ""})
+        self.assertEqual(saved.status, 303, saved.text[:2000])
+        lands(saved.location, late)
+        self.assertIn(f'href="{html.escape(saved.location)}">Cancel</a>', self.assert_page(ann.web.get(edit)))
+        react = form_post(bob.web, f"/g/{slug}/t/{thread_id}", f"/g/{slug}/posts/{late}/react",
+                          {"kind": "support", "on": "1"})
+        self.assertEqual(react.status, 303)
+        lands(react.location, late)
+        # A reply to a reply on the second page, from its form there.
+        page = self.assert_page(bob.web.get(saved.location.split("#")[0]))
+        answer = re.search(rf'<a href="([^"]+reply_to={ids[50]})#react">React or reply</a>', page)
+        self.assertTrue(answer)
+        posted = self.post_reply(bob, slug, thread_id, "Answering on page two",
+                                 reply_to=f"{ids[50]}&after=" + re.search(r"after=([0-9.]+)", answer.group(1)).group(1))
+        self.assertEqual(posted.status, 303)
+        lands(posted.location, re.search(r"#post-(\d+)$", posted.location).group(1))
+        # Search results link to the post through ?post=, which opens its page.
+        found = self.assert_page(bob.web.get(f"/search?q={word}"))
+        link = re.search(rf'href="(/g/{slug}/t/{thread_id}\?post={late}#post-{late})"', found)
+        self.assertTrue(link, "the search result links to the post")
+        self.assertIn(f'<article id="post-{late}">', self.assert_page(bob.web.get(link.group(1).split("#")[0])))
+        self.assertIn(f'<article id="post-{ids[0]}">',
+                      self.assert_page(bob.web.get(f"/g/{slug}/t/{thread_id}?post=not-a-post")), "the first page")
+        delete = f"/g/{slug}/posts/{late}/delete"
+        removed = form_post(ann.web, delete, delete, {})
+        self.assertEqual(removed.status, 303)
+        lands(removed.location, late)
+
+    def test_a_member_page_of_fifty_replies_weighs_under_30_kb(self):
+        """DESIGN.md: a thread page weighs under 30 KB uncompressed. Fifty replies of the lengths
+        people write (about 200 characters), some answering others, some with reactions, read by
+        a member who wrote two of them and has something new since the last visit."""
+        writers = [self.member() for _ in range(6)]
+        reader = self.member()
+        owner, slug = self.group_with_members(*writers, reader, name="Carers of people living with dementia")
+        thread_id = start_thread(writers[0], slug, title="Sundowning has started and I'm exhausted",
+                                 body=REPLY_TEXTS[0])["thread"]["id"]
+        parents, ids = [None], []
+        for i in range(50):
+            parent = parents[i % len(parents)] if i % 3 else None
+            author = reader if i in (10, 30) else writers[i % 6]
+            post = reply(author, thread_id, body=REPLY_TEXTS[(i + 1) % len(REPLY_TEXTS)], parent=parent)
+            ids.append(post)
+            parents.append(post)
+        for i, post in enumerate(ids[::4]):
+            self.assertEqual(self.react(writers[i % 6], slug, thread_id, post, "support", True).status, 303)
+        path = f"/g/{slug}/t/{thread_id}"
+        self.assert_page(reader.web.get(path))
+        reply(writers[2], thread_id, body=REPLY_TEXTS[3])  # new since the reader's visit
+        sizes = {}
+        for name, client in (("member", reader.web), ("moderator", owner.web), ("guest", self.guest())):
+            page = self.assert_page(client.get(path))
+            self.assertEqual(page.count("<article "), 52, name)
+            self.assertEqual(len(marked_new(page)), 1 if name == "member" else 0, name)
+            sizes[name] = len(page.encode())
+        for name, size in sizes.items():
+            self.assertLess(size, 30_000, f"the {name}'s page weighs {size} bytes: {sizes}")
+
+    def thread_of_52(self, author, slug):
+        """A thread with 52 top-level replies: the last two are on the second page."""
+        thread_id = start_thread(author, slug)["thread"]["id"]
+        ids = []
+        for i in range(52):
+            ids.append(reply(author, thread_id, body=f"Top level {i:02}"))
+            time.sleep(0.003)  # distinct times: replies are ordered by when they were written
+        return thread_id, ids
 
     # -- pin and lock -----------------------------------------------------------------------------
 
@@ -353,8 +535,8 @@ class ThreadsWebTest(unittest.TestCase):
         thread_id = start_thread(ann, slug, body="A hard night, written down.", content_warning="self-harm")[
             "thread"]["id"]
         page = self.assert_page(self.guest().get(f"/g/{slug}/t/{thread_id}"))
-        self.assertRegex(page, r'<details class="cw"><summary>Content warning: self-harm</summary>'
-                               r'<div class="prose"><p>A hard night, written down.</p>\s*</div></details>')
+        self.assertIn('<details class=cw><summary>Content warning: self-harm</summary>'
+                      '<p>A hard night, written down.</p></details>', page)
 
     # -- anonymous posts --------------------------------------------------------------------------
 

@@ -32,6 +32,46 @@ TEST_F(ThreadReadsTest, SeenCountNeverMovesBackwards) {
   EXPECT_TRUE(after->following);
 }
 
+TEST_F(ThreadReadsTest, FirstUnseenIsThePostAfterTheSeenOnesInWritingOrder) {
+  const auto t = start(owner_, a_, "T", "B");
+  std::vector<PostId> posts{t.post_id};
+  for (int i = 0; i < 4; ++i) {
+    clock().advance(10);
+    posts.push_back(reply(owner_, t.thread_id, i % 2 ? std::optional<PostId>(posts[1]) : std::nullopt, "R"));
+  }
+  const auto first_unseen = [&](int64_t seen) {
+    return store().read([&](Connection& c) { return thread_reads::first_unseen(c, t.thread_id, seen); });
+  };
+  for (int64_t seen = 0; seen < 5; ++seen) {
+    const auto mark = first_unseen(seen);
+    ASSERT_TRUE(mark) << seen;
+    EXPECT_EQ(mark->id, posts[static_cast<std::size_t>(seen)]) << seen;
+  }
+  EXPECT_FALSE(first_unseen(5)) << "everything seen";
+  EXPECT_FALSE(first_unseen(9));
+  EXPECT_FALSE(store().read([&](Connection& c) { return thread_reads::first_unseen(c, 12345, 0); }));
+}
+
+TEST_F(ThreadReadsTest, FirstUnseenCountsOnlyPublishedPosts) {
+  const auto t = start(owner_, a_, "T", "B");
+  std::vector<PostId> posts{t.post_id};
+  for (int i = 0; i < 4; ++i) {
+    clock().advance(10);
+    posts.push_back(reply(owner_, t.thread_id, std::nullopt, "R"));
+  }
+  // The third reply waits for a moderator: it isn't in post_count, which counts what readers see.
+  store().write([&](Connection& c) {
+    c.run("UPDATE posts SET held_at = 1 WHERE id = ?", {posts[3]});
+    c.run("UPDATE threads SET post_count = post_count - 1 WHERE id = ?", {t.thread_id});
+  });
+  const auto first_unseen = [&](int64_t seen) {
+    return store().read([&](Connection& c) { return thread_reads::first_unseen(c, t.thread_id, seen); });
+  };
+  EXPECT_EQ(first_unseen(3)->id, posts[4]) << "the held reply is not where reading resumes";
+  EXPECT_EQ(first_unseen(2)->id, posts[2]);
+  EXPECT_FALSE(first_unseen(4));
+}
+
 TEST_F(ThreadReadsTest, FeedMergesGroupsNewestFirstWithinTheLimit) {
   std::vector<ThreadId> made;
   for (int i = 0; i < 6; ++i) {

@@ -37,7 +37,10 @@ struct Fixture {
       viewer.membership = m;
     }
   }
-  PostTreeContext tree() { return PostTreeContext{group, viewer, viewer.membership.has_value(), viewer.membership.has_value(), "", std::nullopt, {}, time}; }
+  PostTreeContext tree() {
+    const bool member = viewer.membership.has_value();
+    return PostTreeContext{.group = group, .viewer = viewer, .time = time, .can_react = member, .can_reply = member};
+  }
 };
 
 // The nesting as a string: "(" opens a list, ")" closes it, digits are post ids.
@@ -60,13 +63,14 @@ TEST(PostTree, NestsRepliesAsListsUpToThreeDeep) {
   Html h;
   reply_tree(h, posts, f.tree());
   EXPECT_EQ(shape(h.str()), "(2 (3 (4 5 ))6 (7 ))");
-  // Balanced list items too.
+  // One item per reply; HTML closes each at the next item or at its list's end.
   const std::string html = h.str();
-  std::size_t opened = 0, closed = 0;
-  for (std::size_t at = 0; (at = html.find("<li>", at)) != std::string::npos; ++at) ++opened;
-  for (std::size_t at = 0; (at = html.find("</li>", at)) != std::string::npos; ++at) ++closed;
-  EXPECT_EQ(opened, 6u);
-  EXPECT_EQ(closed, 6u);
+  std::size_t items = 0;
+  for (std::size_t at = 0; (at = html.find("<li>", at)) != std::string::npos; ++at) ++items;
+  EXPECT_EQ(items, 6u);
+  EXPECT_EQ(html.find("</li>"), std::string::npos);
+  EXPECT_EQ(html.find("<time datetime=1970-01-01T00:00:01Z>just now</time>") != std::string::npos, true)
+      << "no title on a reply's time";
 }
 
 TEST(PostTree, AnonymousAuthorIsNeverNamedAndOnlyTheAuthorIsTold) {
@@ -82,23 +86,99 @@ TEST(PostTree, AnonymousAuthorIsNeverNamedAndOnlyTheAuthorIsTold) {
   }
 }
 
-TEST(PostTree, GuestsSeeCountsMembersSeeButtons) {
+posts::PostView reacted_reply() {
   auto p = post(2, 1, 1, 9);
   p.reactions = {3, 0, 1};
   p.viewer_reacted = {true, false, false};
-  Html guest;
+  return p;
+}
+
+std::string article_of(const posts::PostView& p, const PostTreeContext& tree) {
+  Html h;
+  post_article(h, p, tree);
+  return h.str();
+}
+
+bool has(const std::string& html, std::string_view part) { return html.find(part) != std::string::npos; }
+
+TEST(PostTree, GuestsSeeCountsOnly) {
   Fixture g(std::nullopt, false);
-  post_article(guest, p, g.tree());
-  EXPECT_NE(guest.str().find("<p class=\"rx\">Sending support 3 · This helped 1</p>"), std::string::npos);
-  EXPECT_EQ(guest.str().find("<button"), std::string::npos);
-  Html member;
+  const std::string guest = article_of(reacted_reply(), g.tree());
+  EXPECT_TRUE(has(guest, "<p class=acts><span>Sending support 3 · This helped 1</span></p>")) << guest;
+  EXPECT_FALSE(has(guest, "<button"));
+  EXPECT_FALSE(has(guest, "reply_to"));
+  EXPECT_FALSE(has(guest, "(you)"));
+  EXPECT_FALSE(has(article_of(post(3, 1, 1, 9), g.tree()), "acts")) << "no reactions, nothing to show";
+}
+
+TEST(PostTree, MembersOpenAReplysButtonsWithOneLink) {
   Fixture m(AccountId{5}, true);
-  post_article(member, p, m.tree());
-  EXPECT_NE(member.str().find("value=\"2.support.0\" aria-pressed=\"true\">Sending support <span>3</span>"),
-            std::string::npos);
-  EXPECT_NE(member.str().find("value=\"2.me_too.1\" aria-pressed=\"false\">Me too</button>"), std::string::npos);
-  EXPECT_NE(member.str().find("href=\"?reply_to=2#reply\""), std::string::npos);
-  EXPECT_EQ(member.str().find("/edit"), std::string::npos) << "not the viewer's post";
+  const std::string closed = article_of(reacted_reply(), m.tree());
+  EXPECT_TRUE(has(closed, "<span>Sending support 3 (you) · This helped 1</span>")) << closed;
+  EXPECT_TRUE(has(closed, "<a href=\"?reply_to=2#react\">React or reply</a>")) << closed;
+  EXPECT_FALSE(has(closed, "<button")) << "a reply's buttons are closed until asked for";
+  EXPECT_FALSE(has(closed, "/edit")) << "not the viewer's post";
+
+  auto tree = m.tree();
+  tree.reacting = 2;
+  const std::string open = article_of(reacted_reply(), tree);
+  EXPECT_TRUE(has(open, "<p class=acts id=react>")) << open;
+  EXPECT_TRUE(has(open, "<button form=rx name=r value=2.support.0 aria-pressed=true>Sending support <span>3</span>"));
+  EXPECT_TRUE(has(open, "<button form=rx name=r value=2.me_too.1 aria-pressed=false>Me too</button>"));
+  EXPECT_TRUE(has(open, "<button form=rx name=r value=2.helped.1 aria-pressed=false>This helped <span>1</span>"));
+  EXPECT_TRUE(has(open, "<a href=\"?#post-2\">Done</a>"));
+
+  // The opening post keeps its buttons open; on a later page, links keep the page.
+  auto opening = reacted_reply();
+  opening.depth = 0;
+  EXPECT_TRUE(has(article_of(opening, m.tree()), "value=2.support.0 aria-pressed=true>"));
+  auto later = m.tree();
+  later.page_query = "after=5.6";
+  EXPECT_TRUE(has(article_of(reacted_reply(), later), "href=\"?after=5.6&amp;reply_to=2#react\""));
+  // A locked conversation takes reactions but no replies.
+  auto locked = m.tree();
+  locked.can_reply = false;
+  EXPECT_TRUE(has(article_of(reacted_reply(), locked), "#react\">React</a>"));
+}
+
+TEST(PostTree, AuthorsGetEditLinksRelativeToThePage) {
+  Fixture f(AccountId{9}, true);
+  auto tree = f.tree();
+  tree.group_base = "../";
+  auto p = post(2, 1, 1, 9);
+  p.edited_at = 1500;
+  const std::string html = article_of(p, tree);
+  EXPECT_TRUE(has(html, "<a href=../p/102>Persona 2</a>")) << html;
+  EXPECT_TRUE(has(html, "<a href=../posts/2/edit>Edit</a><a href=../posts/2/delete>Remove</a>"));
+  EXPECT_TRUE(has(html, "<a href=../posts/2/history>edited</a>"));
+  EXPECT_TRUE(has(article_of(p, f.tree()), "<a href=\"/g/g/p/102\">")) << "absolute without a base";
+}
+
+TEST(PostTree, MarksPostsWrittenSinceTheMarkByOthers) {
+  Fixture f(AccountId{5}, true);
+  std::vector<posts::PostView> posts{post(1, 0, std::nullopt, 9)};
+  for (PostId id = 2; id <= 6; ++id) {
+    auto p = post(id, 1, 1, id == 5 ? 5 : 9);  // 5 is the viewer's own
+    p.created_at = 1000 + static_cast<UnixMillis>(id);
+    posts.push_back(p);
+  }
+  posts[5].removed = true;  // post 6
+  auto tree = f.tree();
+  tree.new_from = thread_reads::PostMark{1003, 3};
+  Html h;
+  reply_tree(h, posts, tree);
+  const std::string html = h.str();
+  std::string marked;
+  static const std::regex article(
+      R"re(<article id="post-(\d+)"><p class=by>(<span class="badge badge-new">New</span> )?)re");
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), article); it != std::sregex_iterator(); ++it) {
+    if ((*it)[2].matched) marked += (*it)[1].str() + " ";
+  }
+  EXPECT_EQ(marked, "3 4 ") << "not 2 (read), 5 (the viewer's own) or 6 (removed)";
+  tree.new_from.reset();
+  Html none;
+  reply_tree(none, posts, tree);
+  EXPECT_FALSE(has(none.str(), "badge-new"));
 }
 
 TEST(PostTree, RemovedPostsKeepTheirPlaceOnly) {

@@ -31,7 +31,10 @@ TEST(TimeFormatter, SummerTimeAndFarZones) {
 TEST(TimeFormatter, TimeElementCarriesMachineAndLocalTimes) {
   Html h;
   TimeFormatter(noon_21_nov_2026, "Europe/Paris").element(h, noon_21_nov_2026 - 3 * hour);
-  EXPECT_EQ(h.str(), "<time datetime=\"2026-11-21T09:00:00Z\" title=\"21 Nov 2026, 10:00\">3 hours ago</time>");
+  EXPECT_EQ(h.str(), "<time datetime=2026-11-21T09:00:00Z title=\"21 Nov 2026, 10:00\">3 hours ago</time>");
+  Html old;
+  TimeFormatter(noon_21_nov_2026, "Europe/Paris").element(old, noon_1_jul_2026);
+  EXPECT_EQ(old.str(), "<time datetime=2026-07-01T12:00:00Z>1 Jul 2026, 14:00</time>") << "no title repeating the text";
 }
 
 }  // namespace

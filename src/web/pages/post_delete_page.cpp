@@ -12,8 +12,9 @@
 namespace hearth {
 namespace {
 
-std::string back_url(const Group& group, const PostInView& post) {
-  return thread_url(group, post.post.thread_id, "#post-" + std::to_string(post.post.id));
+// The conversation at the post, on the page that shows it (which may not be the first).
+std::string back_url(const PageContext& context, const Group& group, const PostInView& post) {
+  return post_in_thread_url(context, group, post.post.thread_id, post.post.id);
 }
 
 // The post at this address, if the viewer may see it; otherwise the page that says why not.
@@ -39,7 +40,7 @@ Response show(PageContext& context) {
   if (!found.post) return std::move(*found.refusal);
   const Group& g = found.group->group;
   const PostInView& post = *found.post;
-  const std::string back = back_url(g, post);
+  const std::string back = back_url(context, g, post);
   if (post.post.deleted_at) return redirect_see_other(back);
   const bool mine = post.post.author_account_id == context.viewer->account.id;
   if (!can_edit_post(post.thread.group.viewer, mine, false)) {
@@ -64,7 +65,7 @@ Response show(PageContext& context) {
 Response submit(PageContext& context) {
   auto found = find(context);
   if (!found.post) return std::move(*found.refusal);
-  const std::string back = back_url(found.group->group, *found.post);
+  const std::string back = back_url(context, found.group->group, *found.post);
   if (auto done = do_delete_post(context.env, context.viewer->account.id, found.post->post.id); !done) {
     return refusal_page(context, done.error(), back, "Back to the conversation");
   }

@@ -14,8 +14,9 @@ namespace {
 
 bool is_opening(const PostInView& post) { return post.post.id == post.thread.thread.opening_post_id; }
 
-std::string back_url(const PostInView& post) {
-  return thread_url(post.thread.group.group, post.post.thread_id, "#post-" + std::to_string(post.post.id));
+// The conversation at the post, on the page that shows it (which may not be the first).
+std::string back_url(const PageContext& context, const PostInView& post) {
+  return post_in_thread_url(context, post.thread.group.group, post.post.thread_id, post.post.id);
 }
 
 Response form(PageContext& context, const PostInView& post, const PostFormValues& values,
@@ -31,7 +32,7 @@ Response form(PageContext& context, const PostInView& post, const PostFormValues
   h.m("</p><form method=\"post\" action=\"").t(post_url(g, post.post.id, "/edit")).m("\">");
   csrf_input(h, context);
   post_fields(h, values, {.title = is_opening(post)}, error);
-  h.m("<button type=\"submit\" class=\"button\">Save changes</button> <a href=\"").t(back_url(post))
+  h.m("<button type=\"submit\" class=\"button\">Save changes</button> <a href=\"").t(back_url(context, post))
       .m("\">Cancel</a></form></section>");
   return render_page(context, {.title = "Edit your post"}, h, status);
 }
@@ -54,7 +55,7 @@ Editable editable(PageContext& context) {
     const Error error = !mine ? make_error(ErrorCode::forbidden, "You can only change your own posts.")
                         : removed ? make_error(ErrorCode::conflict, "You removed this post, so it can't be changed any more.")
                                   : participation_refused(post->thread.group.viewer);
-    return {std::nullopt, refusal_page(context, error, back_url(*post), "Back to the conversation")};
+    return {std::nullopt, refusal_page(context, error, back_url(context, *post), "Back to the conversation")};
   }
   return {std::move(post), std::nullopt};
 }
@@ -75,10 +76,12 @@ Response submit(PageContext& context) {
   PostFormValues values = post_form_values(context);
   values.anonymous = post.post.anonymous;
   if (auto done = do_edit_post(context.env, context.viewer->account.id, post.post.id, draft_of(values)); !done) {
-    if (done.error().field.empty()) return refusal_page(context, done.error(), back_url(post), "Back to the conversation");
+    if (done.error().field.empty()) {
+      return refusal_page(context, done.error(), back_url(context, post), "Back to the conversation");
+    }
     return form(context, post, values, done.error(), status_for(done.error()));
   }
-  return redirect_see_other(back_url(post));
+  return redirect_see_other(back_url(context, post));
 }
 
 }  // namespace

@@ -43,8 +43,11 @@ std::vector<Option> group_options(const PageContext& context, const std::optiona
 void hit_html(Html& h, const search::Hit& hit, const TimeFormatter& time) {
   Group group;
   group.slug = hit.group_slug;
-  h.m("<li class=\"card\"><h3><a href=\"").t(thread_url(group, hit.thread_id, "#post-" + std::to_string(hit.post_id)))
-      .m("\">");
+  // A reply may be beyond the conversation's first page: ?post= opens the page that shows it.
+  const std::string href = hit.is_opening_post
+                               ? thread_url(group, hit.thread_id, "#post-" + std::to_string(hit.post_id))
+                               : post_link(group, hit.thread_id, hit.post_id);
+  h.m("<li class=\"card\"><h3><a href=\"").t(href).m("\">");
   if (hit.thread_title.empty()) h.m("A conversation whose opening post was removed");
   else if (hit.is_opening_post && !hit.title.empty()) segments(h, hit.title);
   else h.t(hit.thread_title);

@@ -29,11 +29,13 @@ Response bad_request(PageContext& context) {
                                                  "reload the page and try again.");
 }
 
-// Where to go back to: the thread, on the page the form was on, at the post.
+// Where to go back to: the thread, on the page the form was on, at the post. A form that
+// doesn't say its page (POST /g/{slug}/posts/{id}/react) goes to the page that shows the post.
 std::string back_to(const PageContext& context, const Group& group, ThreadId thread, std::optional<PostId> post) {
   std::string rest;
   const std::string after = context.field("after");
   if (!after.empty() && posts::parse_branch_cursor(after)) rest = "?after=" + after;
+  else if (post) return post_in_thread_url(context, group, thread, *post);
   if (post) rest += "#post-" + std::to_string(*post);
   return thread_url(group, thread, rest);
 }

@@ -5,13 +5,18 @@
 // Access: a group the viewer may not see answers like a missing page; a private group they
 // may see but not read answers "members only" for every thread id alike, so nothing about
 // its threads leaks; a thread that doesn't exist (or is in another group) is a 404.
+#include <algorithm>
+
 #include "actions/conversations.hpp"
+#include "actions/live_events.hpp"
 #include "actions/reading.hpp"
 #include "actions/threads.hpp"
 #include "store/groups.hpp"
+#include "store/thread_pages.hpp"
 #include "web/error_page.hpp"
 #include "web/forms.hpp"
 #include "web/group_views.hpp"
+#include "web/guest_page_cache.hpp"
 #include "web/layout.hpp"
 #include "web/post_tree.hpp"
 #include "web/routes.hpp"
@@ -20,7 +25,7 @@
 namespace hearth {
 namespace {
 
-constexpr int branches_per_page = 50;
+constexpr int branches_per_page = thread_branches_per_page;
 
 // A reply form shown again after a mistake.
 struct ReplyAgain {
@@ -29,11 +34,58 @@ struct ReplyAgain {
   Error error;
 };
 
+// What is new to a member on this page.
+struct News {
+  thread_reads::PostMark from;  // posts written from here on are new
+  int64_t unread = 0;           // new posts in the whole thread; 0 when carried by ?new=
+};
+
 struct PageState {
   std::string after;  // the branch cursor of this page, "" for the first
-  std::optional<PostId> reply_to;
+  std::optional<PostId> reply_to;  // ?reply_to=: the reply answered, or reacted to
   std::optional<ReplyAgain> again;
+  std::optional<News> news;
+  std::string group_base = "../";  // from /g/{slug}/t/{id} to /g/{slug}/
+  int64_t live_from = -1;  // the thread's live-update position, read before its posts; -1: none
 };
+
+// What the member hadn't read before this visit (taken before the visit marks the thread
+// read), or else the mark a link of such a page carried on (?new=<post>) so that later
+// pages keep their markers. Only for members, and never on a first visit, when nothing
+// was read before and marking everything would say nothing.
+std::optional<News> news_for(PageContext& context, const ThreadPageView& page) {
+  if (!is_active_member(page.thread.group.viewer)) return std::nullopt;
+  const ThreadId id = page.summary.id;
+  const int64_t unread = page.summary.unread.value_or(0);
+  const int64_t seen = page.summary.post_count - unread;
+  if (unread > 0 && seen > 0) {
+    if (auto from = context.env.store.read([&](Connection& c) { return thread_reads::first_unseen(c, id, seen); })) {
+      return News{*from, unread};
+    }
+  }
+  const auto carried = parse_id(context.request.query_value("new").value_or(""));
+  if (!carried) return std::nullopt;
+  const auto from = context.env.store.read([&](Connection& c) { return thread_pages::mark_of(c, id, *carried); });
+  if (!from) return std::nullopt;
+  return News{*from, 0};
+}
+
+// "3 new · Jump to the first new reply", at the top of a page with news from this visit.
+void news_line(Html& h, const PageContext& context, const ThreadPageView& page, const News& news) {
+  if (news.unread <= 0) return;
+  const PostId first = news.from.id;
+  std::string href = "#post-" + std::to_string(first);
+  const bool here = std::any_of(page.view.posts.begin(), page.view.posts.end(),
+                                [&](const posts::PostView& p) { return p.id == first; });
+  if (!here) {
+    // On its own page, which keeps the markers: ?new= before the anchor.
+    href = post_in_thread_url(context, page.thread.group.group, page.summary.id, first);
+    href.insert(href.find('#'), (href.find('?') == std::string::npos ? "?new=" : "&new=") + std::to_string(first));
+  }
+  h.m("<p class=news>");
+  new_badge(h, news.unread);
+  h.m(" <a href=\"").t(href).m("\">Jump to the first new reply</a></p>");
+}
 
 const posts::PostView* find_post(const posts::ThreadView& view, std::optional<PostId> id) {
   if (!id) return nullptr;
@@ -80,19 +132,23 @@ void reply_form(Html& h, const PageContext& context, const ThreadPageView& page,
   h.m("</form></section>");
 }
 
-// Follow, and for moderators pin and lock: one small form each.
-void thread_tools(Html& h, const PageContext& context, const ThreadPageView& page) {
+// Follow, and for moderators pin and lock: one form (one CSRF token), a button each with its
+// own action; `after` brings the member back to this page.
+void thread_tools(Html& h, const PageContext& context, const ThreadPageView& page, const std::string& after) {
   const GroupInView& gv = page.thread.group;
   const bool participant = can_participate(gv.group.privacy, gv.viewer);
   const bool moderator = can_moderate(gv.viewer);
   if (!participant && !moderator) return;
   const auto tool = [&](std::string_view action, std::string_view field, bool value, std::string_view label) {
-    h.m("<form method=\"post\" action=\"").t(thread_url(gv.group, page.summary.id, action)).m("\">");
-    csrf_input(h, context);
-    h.m("<input type=\"hidden\" name=\"").t(field).m("\" value=\"").t(value ? "1" : "0").m("\">"
-        "<button type=\"submit\" class=\"button button-quiet\">").t(label).m("</button></form>");
+    h.m("<button type=\"submit\" class=\"button button-quiet\" formaction=\"")
+        .t(thread_url(gv.group, page.summary.id, action)).m("\" name=").t(field);
+    if (value) h.m(" value=1>");
+    else h.m(" value=0>");
+    h.t(label).m("</button>");
   };
-  h.m("<div class=\"tools\">");
+  h.m("<form method=\"post\" class=\"tools\">");
+  csrf_input(h, context);
+  if (!after.empty()) h.m("<input type=\"hidden\" name=\"after\" value=\"").t(after).m("\">");
   if (participant) {
     tool("/follow", "follow", !page.summary.following,
          page.summary.following ? "Stop following" : "Follow this conversation");
@@ -101,7 +157,7 @@ void thread_tools(Html& h, const PageContext& context, const ThreadPageView& pag
     tool("/pin", "pinned", !page.summary.pinned, page.summary.pinned ? "Unpin" : "Pin to the top");
     tool("/lock", "locked", !page.summary.locked, page.summary.locked ? "Unlock" : "Lock");
   }
-  h.m("</div>");
+  h.m("</form>");
 }
 
 // Below the replies: the reply form, or why there isn't one.
@@ -146,6 +202,28 @@ void thread_head(Html& h, const ThreadPageView& page) {
   }
 }
 
+// The replies, a page of them, with the ways to the first page and the next.
+void replies_section(Html& h, const ThreadPageView& page, const PageState& state, const PostTreeContext& tree) {
+  const Group& g = page.thread.group.group;
+  // Links to other pages carry the new-post mark along, so their markers stay.
+  const std::string carried = state.news ? "new=" + std::to_string(state.news->from.id) : std::string();
+  const int64_t replies = page.summary.post_count - 1;
+  h.m("<section class=\"card\" aria-labelledby=\"replies-h\"><h2 id=\"replies-h\">");
+  if (replies == 0) h.m("No replies yet</h2>");
+  else h.num(replies).t(replies == 1 ? " reply" : " replies").m("</h2>");
+  if (!state.after.empty()) {
+    h.m("<p><a href=\"").t(thread_url(g, page.summary.id, carried.empty() ? "" : "?" + carried))
+        .m("\">Back to the first replies</a></p>");
+  }
+  reply_tree(h, page.view.posts, tree);
+  if (page.view.next) {
+    h.m("<p><a href=\"?after=").t(posts::format_branch_cursor(*page.view.next));
+    if (!carried.empty()) h.m("&amp;").t(carried);
+    h.m("\">More replies</a></p>");
+  }
+  h.m("</section>");
+}
+
 Response render_thread(PageContext& context, const ThreadPageView& page, const PageState& state, int status) {
   const GroupInView& gv = page.thread.group;
   const Group& g = gv.group;
@@ -154,8 +232,15 @@ Response render_thread(PageContext& context, const ThreadPageView& page, const P
   const posts::PostView* parent = replying ? find_post(page.view, state.reply_to) : nullptr;
   if (parent && (parent->removed || parent->depth == 0)) parent = nullptr;
 
-  PostTreeContext tree{g, gv.viewer, can_participate(g.privacy, gv.viewer), replying,
-                       state.after.empty() ? std::string() : "after=" + state.after, std::nullopt, {}, time};
+  PostTreeContext tree{.group = g,
+                       .viewer = gv.viewer,
+                       .time = time,
+                       .can_react = can_participate(g.privacy, gv.viewer),
+                       .can_reply = replying,
+                       .page_query = state.after.empty() ? std::string() : "after=" + state.after,
+                       .group_base = state.group_base};
+  if (tree.can_react) tree.reacting = state.reply_to;  // its reaction buttons open above the form
+  if (state.news) tree.new_from = state.news->from;
   if (parent) {
     tree.reply_to = parent->id;
     tree.reply_form = [&](Html& out) { reply_form(out, context, page, state, parent); };
@@ -163,26 +248,21 @@ Response render_thread(PageContext& context, const ThreadPageView& page, const P
   const auto rules = context.env.store.read([&](Connection& c) { return groups::rules(c, g.id); });
 
   Html h;
-  h.m("<div class=\"group-layout\"><div class=\"group-main\">");
+  h.m("<div class=\"group-layout\"><div class=\"group-main\"");
+  // Where hearth.js streams live updates from: the position read before this page's posts.
+  if (state.live_from >= 0) {
+    h.m(" data-live=\"").t(thread_url(g, page.summary.id, "/events?from=" + std::to_string(state.live_from))).m("\"");
+  }
+  h.m(">");
   thread_head(h, page);
+  if (state.news) news_line(h, context, page, *state.news);
   if (!page.view.posts.empty() && page.view.posts.front().depth == 0) {
     h.m("<div class=\"card opening\">");
     post_article(h, page.view.posts.front(), tree);
     h.m("</div>");
   }
-  thread_tools(h, context, page);
-  const int64_t replies = page.summary.post_count - 1;
-  h.m("<section class=\"card\" aria-labelledby=\"replies-h\"><h2 id=\"replies-h\">");
-  if (replies == 0) h.m("No replies yet</h2>");
-  else h.num(replies).t(replies == 1 ? " reply" : " replies").m("</h2>");
-  if (!state.after.empty()) {
-    h.m("<p><a href=\"").t(thread_url(g, page.summary.id)).m("\">Back to the first replies</a></p>");
-  }
-  reply_tree(h, page.view.posts, tree);
-  if (page.view.next) {
-    h.m("<p><a href=\"?after=").t(posts::format_branch_cursor(*page.view.next)).m("\">More replies</a></p>");
-  }
-  h.m("</section>");
+  thread_tools(h, context, page, state.after);
+  replies_section(h, page, state, tree);
   reply_section(h, context, page, state, parent != nullptr);
   if (tree.can_react) reactions_form(h, context, g, page.summary.id, state.after);
   h.m("</div><aside class=\"group-side\" aria-label=\"Group rules\">");
@@ -192,18 +272,33 @@ Response render_thread(PageContext& context, const ThreadPageView& page, const P
   return render_page(context, {.title = title + " · " + g.name}, h, status);
 }
 
+// The cursor of the page that shows the post ?post= names, "" for the first page or when
+// it names no post of this thread.
+std::string located_page(const PageContext& context, ThreadId thread_id) {
+  const auto post = parse_id(context.request.query_value("post").value_or(""));
+  if (!post) return {};
+  const auto page = context.env.store.read(
+      [&](Connection& c) { return thread_pages::page_of(c, thread_id, *post, branches_per_page); });
+  return page && page->after ? posts::format_branch_cursor(*page->after) : std::string();
+}
+
 // The thread for this page, or the response that says why not.
 struct Loaded {
   std::optional<ThreadPageView> page;
   std::optional<Response> refusal;
 };
 
-Loaded load(PageContext& context, const std::string& after) {
+// `read_from`, when given, receives the change-feed snapshot taken before the conversation
+// was read (for the guest page cache).
+// With no `after`, a ?post=<id> of this thread picks the page that shows that post (links
+// from search results), and `after` becomes that page's cursor.
+Loaded load(PageContext& context, std::string& after, ChangeFeed::Snapshot* read_from = nullptr) {
   auto group = group_from_path(context);
   if (!group) return {std::nullopt, render_not_found(context)};
   if (!can_read_content(group->group.privacy, group->viewer)) return {std::nullopt, members_only_page(context, *group)};
   const auto id = path_thread_id(context);
   if (!id) return {std::nullopt, render_not_found(context)};
+  if (after.empty()) after = located_page(context, *id);
   std::optional<posts::BranchCursor> cursor;
   if (!after.empty()) {
     cursor = posts::parse_branch_cursor(after);
@@ -213,29 +308,41 @@ Loaded load(PageContext& context, const std::string& after) {
                                               "start of the conversation.")};
     }
   }
+  if (read_from) *read_from = context.env.changes->snapshot(group->group.id, *id);
   auto page = read_thread(context.env, *id, viewer_account(context), cursor, branches_per_page);
   if (!page || page->thread.thread.group_id != group->group.id) return {std::nullopt, render_not_found(context)};
   return {std::move(page), std::nullopt};
 }
 
-Response show(PageContext& context) {
+// A guest's page of a group anyone may read is kept for the next guests (see
+// web/guest_page_cache.hpp); the route's quick answer serves it from there.
+Response show(PageContext& context, GuestPageCache& kept) {
   PageState state;
   state.after = context.request.query_value("after").value_or("");
-  auto loaded = load(context, state.after);
+  const auto guest_key = context.viewer ? std::nullopt : GuestPageCache::key_for(context.request);
+  ChangeFeed::Snapshot read_from;
+  if (const auto id = path_thread_id(context)) state.live_from = thread_live_position(context.env, *id);
+  auto loaded = load(context, state.after, guest_key ? &read_from : nullptr);
   if (!loaded.page) return std::move(*loaded.refusal);
   ThreadPageView& page = *loaded.page;
   if (const auto reply_to = context.request.query_value("reply_to")) state.reply_to = parse_id(*reply_to);
+  state.news = news_for(context, page);  // before the visit marks the thread read
   // Reading is participation: what a member has seen stops counting as new.
   if (is_active_member(page.thread.group.viewer) && page.summary.unread.value_or(0) > 0) {
     (void)do_mark_thread_read(context.env, context.viewer->account.id, page.summary.id);
   }
-  return render_thread(context, page, state, 200);
+  Response response = render_thread(context, page, state, 200);
+  if (guest_key && context.set_cookies.empty() && can_read_content(page.thread.group.group.privacy, GroupViewer{})) {
+    kept.keep(*guest_key, response, read_from);
+  }
+  return response;
 }
 
 Response reply(PageContext& context) {
   PageState state;
   state.after = context.field("after");
   if (!state.after.empty() && !posts::parse_branch_cursor(state.after)) state.after.clear();
+  state.group_base = "../../";  // shown again at /g/{slug}/t/{id}/reply
   auto loaded = load(context, state.after);
   if (!loaded.page) return std::move(*loaded.refusal);
   const ThreadPageView& page = *loaded.page;
@@ -246,14 +353,14 @@ Response reply(PageContext& context) {
   auto posted = do_reply(context.env, context.viewer->account.id, page.summary.id, parent, draft_of(values),
                          values.idempotency_key);
   if (posted) {
-    // A new top-level reply on a thread with more pages than this one is on its own page.
-    std::string where = state.after;
-    if (!parent && page.view.next) {
-      const auto created = context.env.store.read([&](Connection& c) { return posts::find(c, *posted); });
-      if (created) where = posts::format_branch_cursor({created->created_at, created->id - 1});
+    // A reply to a reply is on this page, in its branch; a new top-level reply comes last,
+    // maybe on a page after this one (a full last page has no "More replies" yet).
+    if (parent) {
+      const std::string page_query = state.after.empty() ? "" : "?after=" + state.after;
+      return redirect_see_other(thread_url(gv.group, page.summary.id, page_query) + "#post-" +
+                                std::to_string(*posted));
     }
-    return redirect_see_other(thread_url(gv.group, page.summary.id, where.empty() ? "" : "?after=" + where) +
-                              "#post-" + std::to_string(*posted));
+    return redirect_see_other(post_in_thread_url(context, gv.group, page.summary.id, *posted));
   }
   const Error& error = posted.error();
   if (error.code == ErrorCode::not_found && error.field.empty()) return render_not_found(context);
@@ -271,7 +378,18 @@ Response reply(PageContext& context) {
 }  // namespace
 
 void add_thread_page(std::vector<Route>& routes, const ActionEnvironment& env) {
-  routes.push_back({Method::get, "/g/{slug}/t/{id}", web_page(env, PageAccess::anyone, show), "web.thread"});
+  // 64 MiB holds about a thousand conversation pages with their gzip forms; a copy lives
+  // 30 seconds at most so that "2 minutes ago" stays true enough.
+  auto kept = std::make_shared<GuestPageCache>(*env.changes, env.clock, std::size_t{64} << 20, 30'000);
+  Route page{Method::get, "/g/{slug}/t/{id}",
+             web_page(env, PageAccess::anyone, [kept](PageContext& context) { return show(context, *kept); }),
+             "web.thread"};
+  page.quick_answer = [kept](const Request& request) -> std::optional<Response> {
+    const auto key = GuestPageCache::key_for(request);
+    if (!key) return std::nullopt;
+    return kept->find(*key);
+  };
+  routes.push_back(std::move(page));
   routes.push_back({Method::post, "/g/{slug}/t/{id}/reply", web_page(env, PageAccess::members_only, reply),
                     "web.thread.reply"});
 }
