@@ -13,6 +13,12 @@ namespace {
 
 std::string thread_path(std::string_view slug, ThreadId id) { return "/g/" + std::string(slug) + "/t/" + std::to_string(id); }
 
+// A reply may be beyond its conversation's first page: ?post= makes the page show it.
+std::string post_path(std::string_view slug, ThreadId thread_id, PostId post_id, bool opening) {
+  const std::string id = std::to_string(post_id);
+  return thread_path(slug, thread_id) + (opening ? "" : "?post=" + id) + "#post-" + id;
+}
+
 boost::json::array segments_json(const std::vector<search::Segment>& segments) {
   boost::json::array array;
   for (const auto& s : segments) array.push_back({{"text", s.text}, {"highlighted", s.highlighted}});
@@ -99,7 +105,7 @@ boost::json::object hit_json(const search::Hit& hit) {
           {"snippet", segments_json(hit.snippet)},
           {"author", author_json(hit.author, std::nullopt)},
           {"created_at", format_rfc3339(hit.created_at)},
-          {"url", thread_path(hit.group_slug, hit.thread_id) + "#post-" + std::to_string(hit.post_id)}};
+          {"url", post_path(hit.group_slug, hit.thread_id, hit.post_id, hit.is_opening_post)}};
 }
 
 boost::json::object feed_entry_json(const thread_reads::FeedEntry& e) {

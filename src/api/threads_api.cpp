@@ -161,8 +161,9 @@ Response reply(const ActionEnvironment& env, ApiCall& call) {
                                                  : boost::json::value(nullptr)},
               {"depth", post->post.depth},
               {"anonymous", post->post.anonymous},
-              {"url", "/g/" + g.slug + "/t/" + std::to_string(post->post.thread_id) + "#post-" +
-                          std::to_string(post->post.id)}}}});
+              // ?post= makes the page show the reply, which may be beyond the first page.
+              {"url", "/g/" + g.slug + "/t/" + std::to_string(post->post.thread_id) + "?post=" +
+                          std::to_string(post->post.id) + "#post-" + std::to_string(post->post.id)}}}});
   response.set_header("Location", "/api/v1/threads/" + std::to_string(post->post.thread_id));
   return response;
 }

@@ -445,6 +445,8 @@ class ThreadsWebTest(unittest.TestCase):
         link = re.search(rf'href="(/g/{slug}/t/{thread_id}\?post={late}#post-{late})"', found)
         self.assertTrue(link, "the search result links to the post")
         self.assertIn(f'<article id="post-{late}">', self.assert_page(bob.web.get(link.group(1).split("#")[0])))
+        api_hit = bob.call("GET", f"/api/v1/search?q={word}").json()["results"][0]
+        self.assertEqual(api_hit["url"], link.group(1), "the API's link to the post is the same")
         self.assertIn(f'<article id="post-{ids[0]}">',
                       self.assert_page(bob.web.get(f"/g/{slug}/t/{thread_id}?post=not-a-post")), "the first page")
         delete = f"/g/{slug}/posts/{late}/delete"
