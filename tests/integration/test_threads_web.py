@@ -7,6 +7,7 @@ import re
 import secrets
 import time
 import unittest
+import urllib.parse
 
 from groups_fixtures import Member, form_post, start_server, without_path
 from threads_fixtures import hidden_inputs, key, nesting, reply, start_thread, text_of
@@ -453,6 +454,24 @@ class ThreadsWebTest(unittest.TestCase):
         removed = form_post(ann.web, delete, delete, {})
         self.assertEqual(removed.status, 303)
         lands(removed.location, late)
+
+    def test_a_reply_form_shown_again_links_to_the_group_from_its_own_address(self):
+        """The page's links to personas and posts are relative; shown again at …/reply after a
+        mistake, they must still reach /g/{slug}/p/… and /g/{slug}/posts/…."""
+        ann, bob = self.member(), self.member()
+        _, slug = self.group_with_members(ann, bob)
+        thread_id = start_thread(ann, slug)["thread"]["id"]
+        bobs = reply(bob, thread_id, body="Bob's reply")
+        refused = self.post_reply(bob, slug, thread_id, "   ")
+        page = self.assert_page(refused, 400)
+        self.assertIn("Please write something", page)
+        base = f"/g/{slug}/t/{thread_id}/reply"
+        links = {urllib.parse.urljoin(base, href) for href in re.findall(r'<a href=([^ >"]+)>', page)}
+        self.assertIn(f"/g/{slug}/p/{ann.persona_in(slug)['id']}", links)
+        self.assertIn(f"/g/{slug}/posts/{bobs}/edit", links)
+        for path in (f"/g/{slug}/p/{bob.persona_in(slug)['id']}", f"/g/{slug}/posts/{bobs}/edit"):
+            self.assertIn(path, links)
+            self.assertEqual(bob.web.get(path).status, 200, path)
 
     def test_a_member_page_of_fifty_replies_weighs_under_30_kb(self):
         """DESIGN.md: a thread page weighs under 30 KB uncompressed. Fifty replies of the lengths
