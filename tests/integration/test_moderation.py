@@ -95,6 +95,12 @@ class ModerationTest(unittest.TestCase):
         self.assertEqual(theirs["removed_by"], "moderator")
         self.assertNotIn("removal", theirs)
         self.assertNotIn(words, self.bob.web.get(f"/g/{self.slug}/t/{self.thread}").text)
+        # On the thread page: the author reads why; everyone else only who removed it.
+        mine = article(self.alice.web.get(f"/g/{self.slug}/t/{self.thread}").text, post)
+        self.assertIn("removed by a moderator: Dosage advice can hurt someone. (rule 2)", mine)
+        theirs = article(self.bob.web.get(f"/g/{self.slug}/t/{self.thread}").text, post)
+        self.assertIn("removed by a moderator.", theirs)
+        self.assertNotIn("Dosage advice", theirs)
         notices = self.alice.web.get("/me/notices").text
         self.assertIn("Dosage advice can hurt someone.", notices)
         reports = self.bob.call("GET", "/api/v1/me/reports").json()["reports"]
@@ -113,6 +119,15 @@ class ModerationTest(unittest.TestCase):
 
     def test_reporting_through_the_web_form(self):
         post = reply(self.alice, self.slug, self.thread, f"Words {marker()}.")
+        # The way there: a reply's actions, once opened, offer "Report" (moderators: "Moderate");
+        # the opening post offers it at once.
+        opened = self.bob.web.get(f"/g/{self.slug}/t/{self.thread}?reply_to={post}")
+        self.assertIn(f"posts/{post}/report>Report</a>", article(opened.text, post))
+        self.assertIn(f"posts/{self.opening}/report>Report</a>", article(opened.text, self.opening))
+        moderated = self.mod.web.get(f"/g/{self.slug}/t/{self.thread}?reply_to={post}")
+        self.assertIn(f"moderation/posts/{post}>Moderate</a>", article(moderated.text, post))
+        self.assertNotIn("/report>", article(self.alice.web.get(f"/g/{self.slug}/t/{self.thread}?reply_to={post}").text,
+                                              post), "nobody reports their own post")
         page = self.bob.web.get(f"/g/{self.slug}/posts/{post}/report")
         self.assertEqual(page.status, 200)
         self.assertIn("Someone may be at risk", page.text)
@@ -177,6 +192,8 @@ class ModerationTest(unittest.TestCase):
             words = marker("h")
             post = reply(newcomer, self.slug, self.thread, f"My first words {words}.")
             self.assertTrue(self.thread_posts(newcomer)[str(post)]["held"])
+            own_page = newcomer.web.get(f"/g/{self.slug}/t/{self.thread}").text
+            self.assertIn("Waiting for a moderator", article(own_page, post))
             self.assertNotIn(str(post), self.thread_posts(self.bob))
             self.assertNotIn(words, self.bob.web.get(f"/g/{self.slug}/t/{self.thread}").text)
             self.assertNotIn(words, self.server.client(store_cookies=False).get(f"/g/{self.slug}/t/{self.thread}").text)
@@ -253,6 +270,13 @@ class ModerationTest(unittest.TestCase):
         escalation = item["id"]
         resolved = admin.web_form(f"/admin/escalations/{escalation}/resolve", {"resolution": "Handed to the police."})
         self.assertEqual(resolved.status, 303, resolved.text[:300])
+
+
+def article(page, post_id):
+    """The <article> of one post on a thread page."""
+    found = re.search(rf'<article id="post-{post_id}">(.*?)</article>', page, re.S)
+    assert found, f"post {post_id} not on the page"
+    return found.group(1)
 
 
 if __name__ == "__main__":
