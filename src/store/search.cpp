@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <limits>
+#include <utility>
 
 #include "core/text.hpp"
 
@@ -198,14 +200,19 @@ std::vector<std::string> terms_of(std::string_view text) {
   return terms;
 }
 
-std::string match_expression(const std::vector<std::string>& terms, const Scope& scope) {
+std::string words_expression(const std::vector<std::string>& terms) {
   if (terms.empty()) return "";
-  if (scope.open_privacies.empty() && scope.member_groups.empty()) return "";
   // Member words match only title and body, each as a quoted phrase: nothing a person
   // types is read as FTS5 syntax (AND, NEAR(, *, -, :, ^, quotes…).
   std::string words;
   for (const std::string& term : terms) words.append(words.empty() ? "" : " AND ").append(quoted(term));
-  const std::string matched = fmt::format("{{title body}} : ({})", words);
+  return fmt::format("{{title body}} : ({})", words);
+}
+
+std::string match_expression(const std::vector<std::string>& terms, const Scope& scope) {
+  if (terms.empty()) return "";
+  if (scope.open_privacies.empty() && scope.member_groups.empty()) return "";
+  const std::string matched = words_expression(terms);
   // "In this group": its token alone narrows the most (whether the viewer may read the
   // group is checked by the caller and again by query()'s live check).
   if (scope.only_group) return fmt::format("({}) AND (scope : {})", matched, group_token(*scope.only_group));
@@ -226,50 +233,195 @@ std::string match_expression(const std::vector<std::string>& terms, const Scope&
   return expression;
 }
 
-// How search stays fast and permission-aware on a large index (measured on 1M posts):
-//  1. The permission filter and the group filter run INSIDE the FTS5 query, on the scope
-//     tokens ("ppublic", "g123"): only posts the viewer may read are ever considered, so a
-//     viewer who can read little (a guest on a site of private groups) doesn't pay for
-//     matches they can't see, and "in this group" is cheap.
-//  2. The index is read newest first and stops after `candidate_window` matches: the cost
-//     is bounded whatever the number of matches (a word in every post costs the same as a
-//     rare one). FTS5's bm25() can't be used for this: before ranking it walks the whole
-//     doclist of every phrase in the query (measured: 75 ms for a rare word once the scope
-//     tokens are in the query, 1.6 s for a common word, on 1M posts).
+// How search stays fast and permission-aware on a large index (measured on 1M posts; the
+// figures are in bench/README.md, "Search"):
+//  1. The index is read newest first and stops after `candidate_window` readable matches:
+//     the cost is bounded whatever the number of matches (a word in every post costs about
+//     the same as a rare one). FTS5's bm25() can't be used for this: before ranking it
+//     walks the whole doclist of every phrase in the query (measured: 75 ms for a rare word
+//     once the scope tokens are in the query, 1.6 s for a common word, on 1M posts).
+//  2. Only readable posts are scored, by one of two plans (Plan in search.hpp):
+//     - scope_tokens: the permission filter and the group filter run INSIDE the FTS5 query,
+//       on the scope tokens ("ppublic", "g123"), so a viewer who can read little (a guest on
+//       a site of private groups) doesn't pay for matches they can't see, and "in this
+//       group" is cheap. Each token adds a doclist merge to every step of the scan: about
+//       +2 ms per query for 75 tokens, +5 ms for 250 (CPU, rare and common words alike).
+//     - group_filter, for scopes of more than `max_scope_tokens` tokens: the index matches
+//       the words alone and a join checks each match's group (live privacy, memberships)
+//       before it is scored, at about 1 µs per match looked at, however many groups. It
+//       pays only if the viewer can read most matches, so a probe first reads the newest
+//       `density_probe` matches (rowids and groups, ~0.2 ms): under `min_readable_percent`
+//       readable, scope tokens after all (a member of many groups on a site of private
+//       groups). And if fewer are readable further back, the filter stops after about
+//       `filter_scan` matches (how far back that reaches is estimated from the probe's
+//       rowids) and scope tokens find the rest of the window. So its worst case is bounded
+//       (the probe plus a few ms more than scope_tokens), and both plans rank exactly the
+//       same posts: the newest `candidate_window` readable matches.
 //  3. The candidates are ranked by a bm25-style score computed from highlight(): term
 //     frequency in title (weighted 4×) and body, saturated and normalised by length. It
 //     leaves out bm25's inverse document frequency, which only re-weights the query's words
-//     against each other — every candidate contains every word.
+//     against each other — every candidate contains every word. Scoring is most of a
+//     search's cost (about 5 µs per candidate, 2.5 ms for a full window): the scores are
+//     computed in a materialised CTE, because a flattened subquery would call highlight()
+//     again wherever the formula names its result (it did: 4 calls per row).
 //  4. SQL checks the best-ranked candidates (a few times `limit`) against the live data:
 //     the post isn't removed, the group's current privacy and the viewer's memberships as
 //     passed in the scope. This is the authoritative check: scope tokens may be stale after
 //     a privacy change, and must never be able to leak. Rejections are rare (only stale
 //     tokens); if there were very many, the answer would be short rather than slow.
+//  5. Highlights and snippets for the hits are looked up with the words alone: a MATCH on
+//     one rowid still sets up every phrase of the expression, and with the scope's tokens
+//     that cost 1 ms per hit for a member of 75 groups.
 // The trade-off: for words found in more than `candidate_window` readable posts, results
 // come from the most recent of them — the latest conversations, which is what a member
-// looking for support usually wants. Cost grows with the viewer's non-public groups (each
-// is one more token in the scope's OR): on 1M posts, after optimize_index(), about 4 ms
-// for a guest, 5–10 ms for a member of 5 such groups, 23 ms for a member of 57.
+// looking for support usually wants. Measured on 1M posts (after optimize_index(), CPU
+// per search in the server, two or three common words): see bench/README.md.
 namespace {
 
-// The newest `candidate_window` matches within the scope, each with its score. Each
-// highlight() marker pair is one matched token: (marked length - length) / 2.
-constexpr std::string_view candidates_sql =
-    "SELECT rid, 4.0 * tt * 2.2 / (tt + 1.2 * (0.25 + 0.75 * lt / 40.0))"
-    "  + tb * 2.2 / (tb + 1.2 * (0.25 + 0.75 * lb / 400.0)) AS score"
-    " FROM (SELECT rowid AS rid,"
-    "  (length(highlight(post_search, 0, char(1), char(2))) - length(title)) / 2.0 AS tt, length(title) AS lt,"
-    "  (length(highlight(post_search, 1, char(1), char(2))) - length(body)) / 2.0 AS tb, length(body) AS lb"
-    "  FROM post_search WHERE post_search MATCH ? ORDER BY rowid DESC LIMIT ?)";
+struct Candidate {
+  int64_t search_rowid = 0;
+  int64_t score = 0;  // millionths, so that it travels as an integer
+};
 
-// The best candidates, checked against the live data, with what a result shows.
+// The newest matches of a MATCH expression, each with its score. Each highlight() marker
+// pair is one matched token: (marked length - length) / 2. %JOIN% and %WHERE% are filled
+// in by the plan; the statement ends with the `LIMIT ?`.
+constexpr std::string_view scored_sql =
+    "WITH c AS MATERIALIZED (SELECT s.rowid AS rid,"
+    "  CASE WHEN s.title = '' THEN 0"
+    "   ELSE (length(highlight(post_search, 0, char(1), char(2))) - length(s.title)) / 2.0 END AS tt,"
+    "  length(s.title) AS lt,"
+    "  (length(highlight(post_search, 1, char(1), char(2))) - length(s.body)) / 2.0 AS tb, length(s.body) AS lb"
+    "  FROM post_search s%JOIN% WHERE post_search MATCH ?%WHERE% ORDER BY s.rowid DESC LIMIT ?)"
+    " SELECT rid, CAST(1000000 * (4.0 * tt * 2.2 / (tt + 1.2 * (0.25 + 0.75 * lt / 40.0))"
+    "  + tb * 2.2 / (tb + 1.2 * (0.25 + 0.75 * lb / 400.0))) AS INTEGER) FROM c";
+
+// scope_tokens: the scope is in the MATCH expression. Parameters: match, highest rowid, limit.
+constexpr std::string_view tokens_where = " AND s.rowid <= ?";
+// group_filter: the words alone, then the group's live privacy and the viewer's
+// memberships, as query()'s final check has them. Parameters of `readable_sql`: open
+// privacies (",public,"), excluded groups and member groups (JSON arrays).
+constexpr std::string_view filter_join =
+    " JOIN post_search_rows m ON m.search_rowid = s.rowid JOIN support_groups g ON g.id = m.group_id";
+constexpr std::string_view readable_sql =
+    "((instr(?, ',' || g.privacy || ',') > 0 AND m.group_id NOT IN (SELECT value FROM json_each(?)))"
+    " OR m.group_id IN (SELECT value FROM json_each(?)))";
+
+std::string filled(std::string_view sql, std::initializer_list<std::pair<std::string_view, std::string_view>> parts) {
+  std::string out(sql);
+  for (const auto& [marker, text] : parts) out.replace(out.find(marker), marker.size(), text);
+  return out;
+}
+
+const std::string& tokens_statement() {
+  static const std::string statement = filled(scored_sql, {{"%JOIN%", ""}, {"%WHERE%", tokens_where}});
+  return statement;
+}
+// Parameters: words, lowest rowid (exclusive), the readable_sql ones, limit.
+const std::string& filter_statement() {
+  static const std::string where = fmt::format(" AND s.rowid > ? AND {}", readable_sql);
+  static const std::string statement = filled(scored_sql, {{"%JOIN%", filter_join}, {"%WHERE%", where}});
+  return statement;
+}
+// The newest matches (rowids only, no scoring): how many, how many of them are readable, and
+// the oldest and newest rowid. Parameters: words, how many, the readable_sql ones.
+const std::string& probe_statement() {
+  static const std::string statement = fmt::format(
+      "WITH s AS MATERIALIZED (SELECT rowid AS rid FROM post_search WHERE post_search MATCH ?"
+      "  ORDER BY rowid DESC LIMIT ?)"
+      " SELECT count(*), coalesce(sum({}), 0), coalesce(min(s.rid), 0), coalesce(max(s.rid), 0)"
+      " FROM s JOIN post_search_rows m ON m.search_rowid = s.rid JOIN support_groups g ON g.id = m.group_id",
+      readable_sql);
+  return statement;
+}
+
+void read_candidates(Connection& c, const std::string& sql, const std::vector<SqlValue>& params,
+                     std::vector<Candidate>& out) {
+  c.execute(sql, params, [&](const Row& r) { out.push_back({r.i64(0), r.i64(1)}); });
+}
+
+template <class T>
+std::string json_array(const std::vector<T>& ids) {
+  std::string out = "[";
+  for (const T& id : ids) out.append(out.size() > 1 ? "," : "").append(std::to_string(id));
+  return out + "]";
+}
+
+std::string open_list(const Scope& scope) {
+  return comma_list(scope.open_privacies, [](Privacy p) { return std::string(privacy_name(p)); });
+}
+
+struct Probe {
+  int64_t seen = 0;
+  int64_t readable = 0;
+  int64_t oldest = 0;  // rowids
+  int64_t newest = 0;
+};
+
+Probe probe(Connection& c, const Scope& scope, const std::string& words, const Tuning& tuning) {
+  Probe p;
+  c.execute(probe_statement(),
+            {words, int64_t{tuning.density_probe}, open_list(scope), json_array(scope.excluded_groups),
+             json_array(scope.member_groups)},
+            [&](const Row& r) {
+              p = {r.i64(0), r.i64(1), r.i64(2), r.i64(3)};
+            });
+  return p;
+}
+
+// The group filter pays for every match it looks at, readable or not: worth it when the
+// newest matches are mostly readable, or when there are so few that the probe saw them all.
+bool filter_pays(const Probe& p, const Tuning& tuning) {
+  return p.seen < tuning.density_probe || p.readable * 100 >= p.seen * tuning.min_readable_percent;
+}
+
+// The rowid above which the group filter looks at about `filter_scan` matches, judging by
+// how densely the probe found them; 0 when that reaches back to the oldest match.
+int64_t filter_floor(const Probe& p, const Tuning& tuning) {
+  if (p.seen < tuning.density_probe || p.seen == 0) return 0;  // every match was in the probe
+  const int64_t span = p.newest - p.oldest + 1;                // rowids holding `seen` matches
+  return std::max<int64_t>(0, p.newest + 1 - span * tuning.filter_scan / p.seen);
+}
+
+// The newest `candidate_window` readable matches, scored.
+std::vector<Candidate> candidates(Connection& c, const Scope& scope, const std::string& match, const std::string& words,
+                                  const Tuning& tuning, Trace& trace) {
+  std::vector<Candidate> found;
+  const int64_t window = tuning.candidate_window;
+  const bool consider_filter = plan_for(scope, tuning) == Plan::group_filter;
+  const Probe p = consider_filter ? probe(c, scope, words, tuning) : Probe{};
+  if (consider_filter && p.seen == 0) return found;  // the words match nothing at all
+  if (!consider_filter || !filter_pays(p, tuning)) {
+    trace.plan = Plan::scope_tokens;
+    read_candidates(c, tokens_statement(), {match, std::numeric_limits<int64_t>::max(), window}, found);
+    trace.from_tokens = static_cast<int64_t>(found.size());
+    return found;
+  }
+  trace.plan = Plan::group_filter;
+  const int64_t floor = filter_floor(p, tuning);
+  read_candidates(
+      c, filter_statement(),
+      {words, floor, open_list(scope), json_array(scope.excluded_groups), json_array(scope.member_groups), window},
+      found);
+  // Older readable matches, if the window isn't full: the tokens find them without
+  // looking at what the viewer can't read.
+  const auto missing = window - static_cast<int64_t>(found.size());
+  if (floor > 0 && missing > 0) {
+    const auto filtered = static_cast<int64_t>(found.size());
+    read_candidates(c, tokens_statement(), {match, floor, missing}, found);
+    trace.from_tokens = static_cast<int64_t>(found.size()) - filtered;
+  }
+  return found;
+}
+
+// The best candidates, checked against the live data, with what a result shows, best first.
 constexpr std::string_view hits_sql =
     "SELECT p.id, p.thread_id, p.group_id, g.slug, g.name,"
     " CASE WHEN op.deleted_at IS NULL THEN t.title ELSE '' END,"
     " CASE WHEN t.opening_post_id = p.id THEN 1 ELSE 0 END,"
-    " p.anonymous, p.anonymous_label, per.id, per.name, p.created_at, hit.rid"
-    " FROM (SELECT rid, score FROM (%CANDIDATES%) ORDER BY score DESC, rid DESC LIMIT ?) hit"
-    " JOIN post_search_rows m ON m.search_rowid = hit.rid"
+    " p.anonymous, p.anonymous_label, per.id, per.name, p.created_at, m.search_rowid"
+    " FROM json_each(?) hit"
+    " JOIN post_search_rows m ON m.search_rowid = hit.value"
     " JOIN posts p ON p.id = m.post_id"
     " JOIN threads t ON t.id = p.thread_id"
     " JOIN posts op ON op.id = t.opening_post_id"
@@ -279,17 +431,7 @@ constexpr std::string_view hits_sql =
     " AND ((instr(?, ',' || g.privacy || ',') > 0 AND instr(?, ',' || p.group_id || ',') = 0)"
     "  OR instr(?, ',' || p.group_id || ',') > 0)"
     " AND (? IS NULL OR p.group_id = ?)"
-    " ORDER BY hit.score DESC, hit.rid DESC LIMIT ?";
-
-const std::string& hits_statement() {
-  static const std::string statement = [] {
-    std::string sql(hits_sql);
-    const std::string_view marker = "%CANDIDATES%";
-    sql.replace(sql.find(marker), marker.size(), candidates_sql);
-    return sql;
-  }();
-  return statement;
-}
+    " ORDER BY hit.key LIMIT ?";
 
 Hit to_hit(const Row& r) {
   Hit h;
@@ -311,42 +453,69 @@ Hit to_hit(const Row& r) {
   return h;
 }
 
-}  // namespace
-
-std::vector<Hit> query(Connection& c, const Scope& scope, std::string_view text, int limit) {
-  limit = std::clamp(limit, 1, max_results);
-  const std::string match = match_expression(terms_of(text), scope);
-  if (match.empty()) return {};
+// The hits among `ranked` (best first) that pass the live check, with their search rowids.
+std::vector<std::pair<Hit, int64_t>> checked_hits(Connection& c, const Scope& scope, const std::vector<int64_t>& ranked,
+                                                  int limit) {
   const auto id_text = [](GroupId id) { return std::to_string(id); };
   // Built step by step: a braced list copying the same variant twice trips GCC 12's
   // -Wmaybe-uninitialized at -O2 (a false positive).
-  std::vector<SqlValue> params{match, int64_t{candidate_window}, int64_t{limit} * 4 + 20,
+  std::vector<SqlValue> params{json_array(ranked),
                                comma_list(scope.open_privacies, [](Privacy p) { return std::string(privacy_name(p)); }),
                                comma_list(scope.excluded_groups, id_text), comma_list(scope.member_groups, id_text)};
   for (int i = 0; i < 2; ++i) {
-    if (scope.only_group) params.emplace_back(*scope.only_group);
-    else params.emplace_back(nullptr);
+    if (scope.only_group)
+      params.emplace_back(*scope.only_group);
+    else
+      params.emplace_back(nullptr);
   }
   params.emplace_back(int64_t{limit});
+  std::vector<std::pair<Hit, int64_t>> hits;
+  c.execute(hits_sql, params, [&](const Row& r) { hits.emplace_back(to_hit(r), r.i64(12)); });
+  return hits;
+}
+
+}  // namespace
+
+Plan plan_for(const Scope& scope, const Tuning& tuning) {
+  const std::size_t tokens = scope.member_groups.size() + scope.excluded_groups.size();
+  if (scope.only_group || tokens <= tuning.max_scope_tokens) return Plan::scope_tokens;
+  return Plan::group_filter;
+}
+
+std::vector<Hit> query(Connection& c, const Scope& scope, std::string_view text, int limit, const Tuning& tuning,
+                       Trace* trace) {
+  limit = std::clamp(limit, 1, max_results);
+  const std::vector<std::string> terms = terms_of(text);
+  const std::string match = match_expression(terms, scope);
+  if (match.empty()) return {};
+  const std::string words = words_expression(terms);
+  Trace local;
+  Trace& traced = trace ? *trace : local;
+  traced = Trace{};
+  std::vector<Candidate> found = candidates(c, scope, match, words, tuning, traced);
+  traced.candidates = static_cast<int64_t>(found.size());
+  // Best first; equal scores newest first. A few more than `limit`, in case the live check
+  // drops some.
+  const auto keep = std::min<std::size_t>(found.size(), static_cast<std::size_t>(limit) * 4 + 20);
+  std::partial_sort(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(keep), found.end(),
+                    [](const Candidate& a, const Candidate& b) {
+                      return a.score != b.score ? a.score > b.score : a.search_rowid > b.search_rowid;
+                    });
+  std::vector<int64_t> ranked;
+  for (std::size_t i = 0; i < keep; ++i) ranked.push_back(found[i].search_rowid);
   std::vector<Hit> hits;
-  std::vector<int64_t> search_rowids;
-  c.execute(hits_statement(), params,
-            [&](const Row& r) {
-              hits.push_back(to_hit(r));
-              search_rowids.push_back(r.i64(12));
-            });
-  // Highlights for the (at most `limit`) hits: FTS5's auxiliary functions need the MATCH
-  // cursor, and a rowid look-up within it is cheap.
-  for (std::size_t i = 0; i < hits.size(); ++i) {
-    Hit& hit = hits[i];
+  for (auto& [hit, search_rowid] : checked_hits(c, scope, ranked, limit)) {
+    // Highlights for the (at most `limit`) hits: FTS5's auxiliary functions need the MATCH
+    // cursor, and a rowid look-up within it is cheap with the words alone.
     c.execute(
         "SELECT highlight(post_search, 0, char(1), char(2)), snippet(post_search, 1, char(1), char(2), '…', 24)"
         " FROM post_search WHERE post_search MATCH ? AND rowid = ?",
-        {match, search_rowids[i]}, [&](const Row& r) {
+        {words, search_rowid}, [&](const Row& r) {
           hit.title =
               hit.is_opening_post && !hit.thread_title.empty() ? segments(r.text(0)) : segments(hit.thread_title);
           hit.snippet = segments(r.text(1));
         });
+    hits.push_back(std::move(hit));
   }
   return hits;
 }

@@ -70,6 +70,9 @@ inline constexpr std::size_t max_query_bytes = 500;
 std::vector<std::string> terms_of(std::string_view text);
 // The FTS5 MATCH expression for the terms within the scope; empty when nothing can match.
 std::string match_expression(const std::vector<std::string>& terms, const Scope& scope);
+// The terms alone, matched in title and body: for highlights, and for the group_filter
+// plan, whose scope is checked outside the index. Empty when there are no terms.
+std::string words_expression(const std::vector<std::string>& terms);
 
 struct Segment {
   std::string text;
@@ -94,9 +97,45 @@ inline constexpr int max_results = 50;
 // How many of the newest matching posts are ranked (see search.cpp for why).
 inline constexpr int candidate_window = 500;
 
+// How query() finds the newest readable matches (search.cpp explains the costs).
+//  - scope_tokens: the permission filter runs inside the full-text index, as an OR of the
+//    scope's tokens ("ppublic OR g12 OR g57"). Cheap while the scope has few tokens.
+//  - group_filter: the index matches the words only, and each match's group is checked
+//    against the scope (a join) before it is scored. For viewers with many member groups
+//    (whose tokens would each add a doclist merge to every query) who can read most of
+//    the matches. Both plans rank exactly the same posts.
+enum class Plan { scope_tokens, group_filter };
+
+// Knobs of the plans, fixed in production; tests shrink them to reach the boundaries.
+struct Tuning {
+  int candidate_window = search::candidate_window;
+  // More group tokens (member groups plus excluded groups) than this: group_filter is
+  // considered (never with "only this group", whose one token narrows the most).
+  std::size_t max_scope_tokens = 32;
+  // group_filter first reads this many of the newest matches (rowids and groups only) ...
+  int density_probe = 200;
+  // ... and is used only if at least this share of them is readable (or the probe saw
+  // every match); otherwise scope tokens, which never look at what the viewer can't read.
+  int min_readable_percent = 25;
+  // group_filter looks at about this many of the newest matches (readable or not; how far
+  // back that reaches is estimated from the probe's rowids); the rest of the window is
+  // found with scope tokens. So its cost stays bounded if fewer are readable further back.
+  int filter_scan = 4000;
+};
+// The plan a scope starts with: group_filter only when it has more than max_scope_tokens.
+Plan plan_for(const Scope& scope, const Tuning& tuning = {});
+
+// What query() did, for tests and measurements.
+struct Trace {
+  Plan plan = Plan::scope_tokens;  // how the candidates were found
+  int64_t candidates = 0;          // readable matches scored (at most candidate_window)
+  int64_t from_tokens = 0;         // of them, found with scope tokens
+};
+
 // The best-ranked posts matching every word of `text` within `scope`, among the newest
 // `candidate_window` such posts. Empty (never an error) for an empty query, a query of
 // only operators or punctuation, or no match.
-std::vector<Hit> query(Connection& c, const Scope& scope, std::string_view text, int limit);
+std::vector<Hit> query(Connection& c, const Scope& scope, std::string_view text, int limit, const Tuning& tuning = {},
+                       Trace* trace = nullptr);
 
 }  // namespace hearth::search

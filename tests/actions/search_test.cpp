@@ -28,7 +28,7 @@ class SearchTest : public testing::ConversationTest {
   std::set<GroupId> groups_found(std::optional<AccountId> viewer, const std::string& text,
                                  std::optional<GroupId> only = std::nullopt) {
     std::set<GroupId> found;
-    for (const auto& hit : search_posts(env(), viewer, text, only, 20)) found.insert(hit.group_id);
+    for (const auto& hit : search_posts(env(), viewer, text, only, search::max_results)) found.insert(hit.group_id);
     return found;
   }
   AccountId owner_ = 0, member_ = 0, outsider_ = 0;
@@ -206,6 +206,105 @@ TEST_F(SearchTest, ResultsAreLimitedAndRanked) {
   const auto hits = search_posts(env(), std::nullopt, "beans", std::nullopt, 3);
   ASSERT_EQ(hits.size(), 3u);
   EXPECT_EQ(hits[0].post_id, strong);
+}
+
+// A member of more private and hidden groups than search::Tuning::max_scope_tokens: their
+// searches take the group-filter plan (store/search.cpp), under exactly the same rules.
+class ManyGroupsSearchTest : public SearchTest {
+ protected:
+  void SetUp() override {
+    SearchTest::SetUp();
+    many_ = account("many");
+    const std::size_t count = search::Tuning{}.max_scope_tokens + 1;
+    for (std::size_t i = 0; i < count; ++i) {
+      const std::string n = std::to_string(i);
+      const GroupId g = group(owner_, "Allotment " + n, i % 2 ? "private" : "hidden");
+      member(many_, g, "Many " + n);
+      start(owner_, g, "Tomatoes in allotment " + n, "Allotment tomatoes ripen slowly");
+      mine_.push_back(g);
+    }
+    member(many_, public_, "Many Public");
+  }
+  search::Plan plan(std::optional<GroupId> only = std::nullopt) {
+    return store().read([&](Connection& c) { return search::plan_for(search_scope(c, many_, only)); });
+  }
+  // The plan a search for `text` actually took.
+  search::Plan plan_taken(const std::string& text) {
+    search::Trace trace;
+    store().read([&](Connection& c) { search::query(c, search_scope(c, many_, std::nullopt), text, 10, {}, &trace); });
+    return trace.plan;
+  }
+  std::set<GroupId> readable() const {
+    std::set<GroupId> groups(mine_.begin(), mine_.end());
+    groups.insert(public_);
+    return groups;
+  }
+  AccountId many_ = 0;
+  std::vector<GroupId> mine_;
+};
+
+TEST_F(ManyGroupsSearchTest, BothSidesOfThePlanThresholdFindExactlyTheReadableGroups) {
+  ASSERT_EQ(plan(), search::Plan::group_filter);
+  ASSERT_EQ(plan_taken("tomatoes"), search::Plan::group_filter);
+  EXPECT_EQ(groups_found(many_, "tomatoes"), readable()) << "not private_ or hidden_, where many_ isn't a member";
+  // One membership fewer: exactly at the threshold, scope tokens again.
+  set_status(many_, mine_.back(), MembershipStatus::declined);
+  ASSERT_EQ(plan(), search::Plan::scope_tokens);
+  ASSERT_EQ(plan_taken("tomatoes"), search::Plan::scope_tokens);
+  auto fewer = readable();
+  fewer.erase(mine_.back());
+  EXPECT_EQ(groups_found(many_, "tomatoes"), fewer);
+}
+
+TEST_F(ManyGroupsSearchTest, BannedFromAPublicGroupMeansNotEvenItsPublicContent) {
+  set_status(many_, public_, MembershipStatus::banned);
+  ASSERT_EQ(plan(), search::Plan::group_filter);
+  auto without_public = readable();
+  without_public.erase(public_);
+  EXPECT_EQ(groups_found(many_, "tomatoes"), without_public);
+  EXPECT_TRUE(groups_found(many_, "tomatoes", public_).empty());
+}
+
+TEST_F(ManyGroupsSearchTest, OthersHiddenAndPrivateGroupsStayInvisible) {
+  member(many_, hidden_, "Many Pending", MembershipStatus::pending);
+  ASSERT_EQ(plan(), search::Plan::group_filter);
+  EXPECT_TRUE(groups_found(many_, "hidden").empty()) << "the hidden group's words must not leak";
+  EXPECT_TRUE(groups_found(many_, "private").empty());
+  // A public group that turns private drops out at once, though its index entries still say public.
+  const GroupId field = group(owner_, "Open field", "public");
+  start(owner_, field, "Field notes", "Field tomatoes ripen slowly");
+  ASSERT_EQ(groups_found(many_, "field"), std::set<GroupId>{field});
+  store().write([&](Connection& c) { c.run("UPDATE support_groups SET privacy = 'private' WHERE id = ?", {field}); });
+  EXPECT_TRUE(groups_found(many_, "field").empty());
+}
+
+TEST_F(ManyGroupsSearchTest, OnlyThisGroup) {
+  ASSERT_EQ(plan(mine_[3]), search::Plan::scope_tokens) << "one group's token is the narrowest filter";
+  EXPECT_EQ(groups_found(many_, "tomatoes", mine_[3]), std::set<GroupId>{mine_[3]});
+  EXPECT_EQ(groups_found(many_, "tomatoes", public_), std::set<GroupId>{public_});
+  EXPECT_TRUE(groups_found(many_, "tomatoes", private_).empty());
+  EXPECT_TRUE(groups_found(many_, "tomatoes", hidden_).empty());
+}
+
+TEST_F(ManyGroupsSearchTest, RemovedPostsAndAnonymousAuthors) {
+  const auto t = start(many_, mine_[1], "Pumpkins", "Pumpkins everywhere", true);
+  const PostId r = reply(many_, t.thread_id, std::nullopt, "More pumpkins");
+  ASSERT_EQ(plan(), search::Plan::group_filter);
+  const auto anonymous = search_posts(env(), owner_, "pumpkins everywhere", std::nullopt, 10);
+  ASSERT_EQ(anonymous.size(), 1u);
+  EXPECT_TRUE(anonymous[0].author.anonymous);
+  EXPECT_EQ(anonymous[0].author.persona_id, 0);
+  EXPECT_EQ(anonymous[0].author.persona_name, "");
+  ASSERT_EQ(search_posts(env(), many_, "pumpkins", std::nullopt, 10).size(), 2u);
+  ASSERT_TRUE(do_delete_post(env(), many_, r).ok());
+  const auto left = search_posts(env(), many_, "pumpkins", std::nullopt, 10);
+  ASSERT_EQ(left.size(), 1u);
+  EXPECT_EQ(left[0].post_id, t.post_id);
+  // Even if an index entry were left behind, the live check drops it.
+  store().write([&](Connection& c) {
+    search::index_post(c, {r, mine_[1], Privacy::private_group, t.thread_id, "", "More pumpkins"});
+  });
+  EXPECT_EQ(search_posts(env(), many_, "pumpkins", std::nullopt, 10).size(), 1u);
 }
 
 }  // namespace hearth

@@ -7,7 +7,7 @@ import re
 import secrets
 import unittest
 
-from groups_fixtures import Member, start_server
+from groups_fixtures import Member, set_membership_status, start_server
 from threads_fixtures import reply, start_thread
 
 
@@ -126,6 +126,37 @@ class SearchTest(unittest.TestCase):
             self.assertNotIn(persona["id"], page)
         result = self.server.client().json("GET", f"/api/v1/search?q={marker}").json()["results"][0]
         self.assertEqual(result["author"], {"anonymous": True, "label": "A"})
+
+    def test_a_member_of_many_groups(self):
+        """More private and hidden groups than search's scope-token limit (32; store/search.hpp):
+        searches take the group-filter plan, under the same rules."""
+        member = Member(self.server, "many")
+        self.assertEqual(member.join(self.groups["public"]).status, 201)
+        marker = "Medlar" + secrets.token_hex(3)
+        own = []
+        for i in range(33):
+            slug = member.create_group(f"Orchard {i} {secrets.token_hex(2)}", privacy="private" if i % 2 else "hidden")["slug"]
+            own.append(start_thread(member, slug, title=f"Orchard {i}", body=f"{marker} and {self.word}")["thread"]["id"])
+        start_thread(self.owner, self.groups["public"], title="Public medlars", body=f"{marker} in public")
+
+        def threads_found(client_call, query, group=None):
+            path = f"/api/v1/search?q={query}&limit=50" + (f"&group={group}" if group else "")
+            return {r["thread_id"] for r in client_call("GET", path).json()["results"]}
+
+        everything = threads_found(member.call, self.word)
+        self.assertEqual(self.api_levels([{"thread_id": t} for t in everything]), {"public"},
+                         "not the private and hidden groups the member isn't in")
+        self.assertTrue(set(own) <= everything)
+        self.assertEqual(len(threads_found(member.call, marker)), 34)
+        self.assertEqual(threads_found(member.call, marker, self.groups["hidden"]), set())
+        self.assertEqual(self.server.client().json("GET", f"/api/v1/search?q={marker}").json()["results"][0]["group"]["slug"],
+                         self.groups["public"], "a guest finds only the public post")
+        page = member.web.get(f"/search?q={marker}").text
+        self.assertNotIn(self.hidden_name, page)
+        # Banned from the public group: not even its public posts.
+        set_membership_status(self.server, self.groups["public"], member.persona_in(self.groups["public"])["id"], "banned")
+        self.assertEqual(threads_found(member.call, marker), set(own))
+        self.assertEqual(self.api_levels([{"thread_id": t} for t in threads_found(member.call, self.word)]), set())
 
     def test_the_search_page_itself(self):
         page = self.guest().get("/search")
