@@ -68,7 +68,7 @@ int run_serve(const Config& config) {
   }
   const std::string host = options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host;
   spdlog::info("listening on http://{}:{}", host, *port);
-  spdlog::info("database {} ({})", config.database_location(), (*store)->engine());
+  spdlog::info("database {} ({})", Store::describe(config.database_location()), (*store)->engine());
   server.run();
   spdlog::info("stopped accepting; closing the database");
   (*store)->close();
@@ -106,7 +106,7 @@ int run_migrate(const Config& config) {
     spdlog::error("{}", store.error().message);
     return 1;
   }
-  spdlog::info("database {} is migrated", config.database_location());
+  spdlog::info("database {} is migrated", Store::describe(config.database_location()));
   (*store)->close();
   return 0;
 }

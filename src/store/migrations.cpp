@@ -31,12 +31,16 @@ MigrationReport apply_migrations(Database& database) {
   MigrationReport report;
   const SystemClock clock;
   for (const Migration& m : pending) {
+    bool applied = false;
     database.write([&](Connection& c) {
+      // Nodes starting together: another may have applied it while this one waited to write.
+      if (c.first_i64("SELECT version FROM schema_migrations WHERE version = ?", {int64_t{m.version}})) return;
       c.execute_script(m.sql);
       c.run("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
             {int64_t{m.version}, std::string(m.name), clock.now()});
+      applied = true;
     });
-    report.applied.push_back(m.version);
+    if (applied) report.applied.push_back(m.version);
   }
   database.read([&](Connection& c) {
     report.current_version = static_cast<int>(c.first_i64("SELECT MAX(version) FROM schema_migrations").value_or(0));

@@ -14,7 +14,7 @@
 namespace hearth {
 
 struct StoreOptions {
-  // "sqlite:PATH", or a plain file path (SQLite).
+  // "sqlite:PATH" or a plain file path (SQLite), or "postgresql://…" (PostgreSQL).
   std::string location;
   int readers = 4;
 };
@@ -23,6 +23,8 @@ class Store {
  public:
   explicit Store(std::unique_ptr<Database> database) : database_(std::move(database)) {}
   static Result<std::unique_ptr<Store>> open(const StoreOptions& options);
+  // The location as it may be logged or shown: a PostgreSQL URL without its password.
+  static std::string describe(const std::string& location);
 
   // Runs `body(Connection&)` in a read transaction and returns what it returns.
   template <class F>

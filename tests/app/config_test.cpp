@@ -34,6 +34,16 @@ TEST(Config, FileThenEnvironmentThenFlags) {
   EXPECT_EQ(config->limits.signups_per_client_per_hour, 3);
 }
 
+TEST(Config, APostgresqlDatabaseComesFromTheEnvironmentOrAFlag) {
+  const std::string url = "postgresql://hearth@db.internal/hearth";
+  auto from_env = load_config({}, {{"HEARTH_DATABASE", url}});
+  ASSERT_TRUE(from_env.ok()) << from_env.error().message;
+  EXPECT_EQ(from_env->database_location(), url);
+  auto from_flag = load_config({{"--database", "postgresql:///other"}}, {{"HEARTH_DATABASE", url}});
+  ASSERT_TRUE(from_flag.ok()) << from_flag.error().message;
+  EXPECT_EQ(from_flag->database_location(), "postgresql:///other");
+}
+
 TEST(Config, BadValuesAreExplained) {
   auto bad_number = load_config({}, {{"HEARTH_WORKERS", "lots"}});
   ASSERT_FALSE(bad_number.ok());

@@ -31,6 +31,7 @@ TEST(Migrations, VersionsAreUniquePerEngine) {
 }
 
 TEST(Migrations, SqliteRunsInWalWithForeignKeys) {
+  HEARTH_SQLITE_ONLY("PRAGMAs; tests/store/postgres/postgres_database_test.cpp checks PostgreSQL's settings");
   testing::TempStore temp;
   temp.store().read([](Connection& c) {
     std::string mode;

@@ -1,0 +1,122 @@
+#include "store/postgres/postgres_database.hpp"
+
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <vector>
+
+#include "core/metrics.hpp"
+#include "store/postgres/postgres_connection.hpp"
+
+namespace hearth {
+namespace {
+
+using postgres::PostgresConnection;
+
+// The key of the advisory lock every write transaction holds ("Hearth" in ASCII). Advisory
+// locks belong to one database, so communities in other databases never wait on it.
+constexpr std::string_view begin_write =
+    "BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock(79600447942760)";
+constexpr std::string_view begin_read = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
+
+class PostgresDatabase final : public Database {
+ public:
+  explicit PostgresDatabase(const PostgresOptions& options) {
+    writer_ = std::make_unique<PostgresConnection>(options.url);
+    for (int i = 0; i < std::max(1, options.readers); ++i) {
+      readers_.push_back(std::make_unique<PostgresConnection>(options.url));
+      idle_readers_.push_back(readers_.back().get());
+    }
+  }
+
+  // One writer connection per node is enough: the advisory lock runs writes one at a time.
+  void write(const std::function<void(Connection&)>& body) override {
+    std::lock_guard lock(write_mutex_);
+    if (!writer_) throw DatabaseError(DatabaseError::Kind::busy, "the database is closed");
+    const auto started = std::chrono::steady_clock::now();
+    run_transaction(*writer_, begin_write, body);
+    record("write", started);
+  }
+
+  void read(const std::function<void(Connection&)>& body) override {
+    PostgresConnection* reader = checkout();
+    struct Return {
+      PostgresDatabase* self;
+      PostgresConnection* reader;
+      ~Return() { self->give_back(reader); }
+    } give_back{this, reader};
+    const auto started = std::chrono::steady_clock::now();
+    run_transaction(*reader, begin_read, body);
+    record("read", started);
+  }
+
+  std::string_view engine() const override { return "postgres"; }
+
+  void close() override {
+    std::lock_guard write_lock(write_mutex_);
+    std::unique_lock lock(pool_mutex_);
+    closed_ = true;
+    pool_changed_.wait(lock, [&] { return idle_readers_.size() == readers_.size(); });
+    idle_readers_.clear();
+    readers_.clear();
+    writer_.reset();
+  }
+
+ private:
+  static void run_transaction(PostgresConnection& connection, std::string_view begin,
+                              const std::function<void(Connection&)>& body) {
+    try {
+      connection.begin(begin);
+      body(connection);
+      connection.commit();
+    } catch (...) {
+      connection.rollback();
+      throw;
+    }
+  }
+
+  static void record(const char* kind, std::chrono::steady_clock::time_point started) {
+    const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
+    Metrics::global().observe("hearth_db_transaction_seconds", {{"kind", kind}}, elapsed.count());
+  }
+
+  PostgresConnection* checkout() {
+    std::unique_lock lock(pool_mutex_);
+    pool_changed_.wait(lock, [&] { return closed_ || !idle_readers_.empty(); });
+    if (closed_) throw DatabaseError(DatabaseError::Kind::busy, "the database is closed");
+    PostgresConnection* reader = idle_readers_.back();
+    idle_readers_.pop_back();
+    return reader;
+  }
+
+  void give_back(PostgresConnection* reader) {
+    {
+      std::lock_guard lock(pool_mutex_);
+      idle_readers_.push_back(reader);
+    }
+    pool_changed_.notify_all();
+  }
+
+  std::mutex write_mutex_;
+  std::unique_ptr<PostgresConnection> writer_;
+  std::mutex pool_mutex_;
+  std::condition_variable pool_changed_;
+  std::vector<std::unique_ptr<PostgresConnection>> readers_;
+  std::vector<PostgresConnection*> idle_readers_;
+  bool closed_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Database> open_postgres(const PostgresOptions& options) {
+  return std::make_unique<PostgresDatabase>(options);
+}
+
+namespace postgres {
+void run_outside_transaction(const std::string& url, const std::string& sql) {
+  PostgresConnection connection(url);
+  connection.execute_script(sql);
+}
+}  // namespace postgres
+
+}  // namespace hearth
