@@ -21,6 +21,8 @@
     }, 0);
   });
 
+  askInline();
+
   // Live updates on a conversation page. The server's event stream names what changed (a
   // reply, an edit, a removal, a reaction) and the post, never its content. The page is then
   // loaded again, exactly as reloading it would show it to this reader, and the posts that
@@ -203,4 +205,139 @@
     everything = true;
     schedule(0);
   });
+
+  // The safety filters' prompt, inline. A posting form marked data-prompt is sent with
+  // fetch, asking for JSON: the server then answers {"location": …} when the post is made
+  // (and the page goes there) or {"prompt": …} when a filter asks first (the third-party
+  // guard, the kindness nudge), shown here above the form's buttons with the words
+  // concerned marked. "Post anyway" and "Cancel" send the form as usual, with confirm=1 or
+  // cancel=1. Anything else (a mistake in the form, an old browser) falls back to sending
+  // the form normally, and the server answers with a page, as it does without JavaScript.
+  function askInline() {
+    if (!window.fetch || !window.FormData || !window.URLSearchParams) return;
+
+    function setField(form, name, value) {
+      var input = form.querySelector("input[type=hidden][name='" + name + "']");
+      if (!input) {
+        input = document.createElement("input");
+        input.type = "hidden";
+        input.name = name;
+        form.appendChild(input);
+      }
+      input.value = value;
+    }
+
+    function sendPlainly(form) {
+      form.setAttribute("data-prompt", "sent");
+      HTMLFormElement.prototype.submit.call(form);
+    }
+
+    function setButtons(form, disabled) {
+      var buttons = form.querySelectorAll("button[type=submit]");
+      for (var i = 0; i < buttons.length; i++) buttons[i].disabled = disabled;
+    }
+
+    function marked(part) {
+      var box = document.createElement("div");
+      box.className = "prompt-text";
+      (part.segments || []).forEach(function (segment) {
+        var node = document.createTextNode(segment.text);
+        if (segment.marked) {
+          var mark = document.createElement("mark");
+          mark.appendChild(node);
+          box.appendChild(mark);
+        } else {
+          box.appendChild(node);
+        }
+      });
+      return box;
+    }
+
+    function button(label, quiet, onClick) {
+      var b = document.createElement("button");
+      b.type = "button";
+      b.className = quiet ? "button button-quiet" : "button";
+      b.textContent = label;
+      b.addEventListener("click", onClick);
+      return b;
+    }
+
+    function show(form, prompt) {
+      var old = form.querySelector(".filter-inline");
+      if (old) old.parentNode.removeChild(old);
+      var box = document.createElement("div");
+      box.className = "filter-inline";
+      var heading = document.createElement("h3");
+      heading.tabIndex = -1;
+      heading.textContent = prompt.kindness ? "Would you like to rephrase?" : "Before you post";
+      box.appendChild(heading);
+      var messages = document.createElement("div");
+      messages.className = "alert alert-urgent";
+      messages.setAttribute("role", "alert");
+      (prompt.messages || []).forEach(function (text) {
+        var p = document.createElement("p");
+        p.textContent = text;
+        messages.appendChild(p);
+      });
+      box.appendChild(messages);
+      if (prompt.title) box.appendChild(marked(prompt.title));
+      if (prompt.body) box.appendChild(marked(prompt.body));
+      var actions = document.createElement("div");
+      actions.className = "actions";
+      actions.appendChild(button("Edit", false, function () {
+        if (prompt.kindness) setField(form, "nudged", "1");
+        box.parentNode.removeChild(box);
+        var field = form.querySelector("textarea[name=body]");
+        if (field) field.focus();
+      }));
+      actions.appendChild(button("Post anyway", true, function () {
+        setField(form, "confirm", "1");
+        sendPlainly(form);
+      }));
+      actions.appendChild(button("Cancel", true, function () {
+        if (prompt.kindness) setField(form, "nudged", "1");
+        setField(form, "cancel", "1");
+        sendPlainly(form);
+      }));
+      box.appendChild(actions);
+      var submit = form.querySelector("button[type=submit]");
+      form.insertBefore(box, submit || null);
+      heading.focus();
+    }
+
+    document.addEventListener("submit", function (event) {
+      var form = event.target;
+      if (form.getAttribute("data-prompt") !== "") return;
+      event.preventDefault();
+      fetch(form.action, {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "Accept": "application/json", "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams(new FormData(form)).toString()
+      })
+        .then(function (response) {
+          var type = response.headers.get("Content-Type") || "";
+          if (type.indexOf("application/json") === -1) throw new Error("a page");
+          return response.json();
+        })
+        .then(function (answer) {
+          if (answer.location) {
+            // Only the #fragment differs (a reply on this page): load the page again.
+            var target = new URL(answer.location, location.href);
+            if (target.pathname === location.pathname && target.search === location.search) {
+              location.hash = target.hash;
+              location.reload();
+            } else {
+              location.href = target.href;
+            }
+          } else if (answer.prompt) {
+            window.setTimeout(function () { setButtons(form, false); }, 0);
+            show(form, answer.prompt);
+          } else {
+            throw new Error("unexpected");
+          }
+        })
+        .catch(function () { sendPlainly(form); });
+    });
+  }
 })();

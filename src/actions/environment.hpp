@@ -1,6 +1,6 @@
 #pragma once
-// What every action needs: the store, the clock, the limits, the server's secret key and
-// the feed that committed changes are told to.
+// What every action needs: the store, the clock, the limits, the server's secret key, the
+// feed that committed changes are told to, and the content filters.
 // Built once by app/ and passed by reference; tests build one with a FakeClock.
 #include <cstdint>
 #include <memory>
@@ -12,6 +12,14 @@
 #include "store/store.hpp"
 
 namespace hearth {
+
+namespace safety {
+class ContentSafety;
+}
+
+// The process's one ContentSafety (safety/content_safety.hpp): its curated lists take about
+// half a second to compile, and its compiled watched-word lists are shared by every request.
+std::shared_ptr<const safety::ContentSafety> shared_content_safety();
 
 struct Limits {
   int64_t signups_per_client_per_hour = 10;
@@ -29,6 +37,8 @@ struct ActionEnvironment {
   std::string secret_key;  // 32 bytes, shared by all nodes (server_secrets)
   // Told by every action, after commit, what it changed (see change_feed.hpp).
   std::shared_ptr<ChangeFeed> changes = std::make_shared<ChangeFeed>();
+  // Checks every title, post and reply before it is written (actions/filtering.hpp).
+  std::shared_ptr<const safety::ContentSafety> safety = shared_content_safety();
 };
 
 // Loads (or creates on first start) the secret key shared by every node.

@@ -6,6 +6,7 @@
 #include "actions/live_events.hpp"
 #include "actions/moderation_steps.hpp"
 #include "actions/transaction.hpp"
+#include "store/filter_flags.hpp"
 #include "store/groups.hpp"
 #include "store/moderation_log.hpp"
 #include "store/moderation_settings.hpp"
@@ -29,8 +30,11 @@ Error nothing_to_do(std::string message) {
   return make_error(ErrorCode::conflict, std::move(message));
 }
 
-void resolve_reports(Scene& s, ReportOutcome outcome) {
-  reports::resolve_item(s.c, s.group.group.id, s.item, s.item_id, outcome, s.now);
+// Closes the item's reports and, for a post, the safety filters' flags on it; how many.
+int64_t resolve_reports(Scene& s, ReportOutcome outcome) {
+  int64_t closed = reports::resolve_item(s.c, s.group.group.id, s.item, s.item_id, outcome, s.now);
+  if (s.item == ReportItem::post) closed += filter_flags::resolve(s.c, s.group.group.id, s.item_id, s.now);
+  return closed;
 }
 
 std::string_view post_noun(const posts::Post& post, const threads::Thread& thread) {
@@ -42,7 +46,8 @@ std::string_view post_noun(const posts::Post& post, const threads::Thread& threa
 Status approve(Scene& s, const ModerationRequest& r, const threads::Thread& thread, Changes& changes) {
   const posts::Post& p = *s.post;
   if (p.deleted_at) return nothing_to_do("This post was removed, so there is nothing to approve.");
-  const bool had_reports = reports::open_for(s.c, s.group.group.id, ReportItem::post, p.id).count > 0;
+  const bool had_reports = reports::open_for(s.c, s.group.group.id, ReportItem::post, p.id).count > 0 ||
+                           !filter_flags::open_for(s.c, s.group.group.id, p.id).empty();
   if (!p.held_at && !had_reports) return nothing_to_do("This post isn't waiting for a moderator.");
   resolve_reports(s, ReportOutcome::no_action);
   if (p.held_at) {
@@ -98,7 +103,7 @@ Status lock(Scene& s, const ModerationRequest& r, const threads::Thread& thread,
 Status act_on_target(Scene& s, const ModerationRequest& r, Changes& changes) {
   switch (r.action) {
     case ModerationAction::dismiss: {
-      if (reports::resolve_item(s.c, s.group.group.id, s.item, s.item_id, ReportOutcome::no_action, s.now) == 0) {
+      if (resolve_reports(s, ReportOutcome::no_action) == 0) {
         return nothing_to_do("There are no open reports on this to dismiss.");
       }
       moderation_steps::log(s, "reports.dismissed", s.item == ReportItem::post, "", r);

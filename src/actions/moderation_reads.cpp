@@ -28,12 +28,17 @@ QueueEntry post_entry(Connection& c, const ActionEnvironment& env, GroupId group
   QueueEntry entry;
   entry.reports = reports::open_for(c, group_id, ReportItem::post, card.id);
   entry.since = entry.reports.count > 0 ? std::min(entry.reports.first_at, card.created_at) : card.created_at;
+  entry.flags = filter_flags::open_for(c, group_id, card.id);
   if (card.author.anonymous) entry.handle = anonymous_handle(env.secret_key, card.id);
   entry.post = std::move(card);
   return entry;
 }
 
 }  // namespace
+
+bool QueueEntry::at_risk() const {
+  return reports.at_risk || std::any_of(flags.begin(), flags.end(), [](const auto& f) { return f.at_risk; });
+}
 
 Result<QueueView> read_moderation_queue(const ActionEnvironment& env, AccountId moderator, GroupId group_id) {
   return env.store.read([&](Connection& c) -> Result<QueueView> {
@@ -50,6 +55,7 @@ Result<QueueView> read_moderation_queue(const ActionEnvironment& env, AccountId 
       if (open.item == ReportItem::post) {
         auto card = moderation_queue::post_card(c, group_id, open.item_id);
         if (!card) continue;
+        seen.push_back(card->id);
         view.items.push_back(post_entry(c, env, group_id, std::move(*card)));
       } else {
         auto persona = moderation_queue::persona_card(c, group_id, open.item_id);
@@ -57,8 +63,16 @@ Result<QueueView> read_moderation_queue(const ActionEnvironment& env, AccountId 
         view.items.push_back(QueueEntry{open, std::nullopt, std::move(persona), "", open.first_at});
       }
     }
+    // Posts the safety filters flagged (crisis language among them) that nobody reported.
+    for (const auto& flagged : filter_flags::open_posts(c, group_id, max_queue_items)) {
+      if (std::find(seen.begin(), seen.end(), flagged.post_id) != seen.end()) continue;
+      auto card = moderation_queue::post_card(c, group_id, flagged.post_id);
+      if (!card) continue;
+      view.items.push_back(post_entry(c, env, group_id, std::move(*card)));
+      view.items.back().since = std::min(view.items.back().since, flagged.first_at);
+    }
     std::stable_sort(view.items.begin(), view.items.end(), [](const QueueEntry& a, const QueueEntry& b) {
-      if (a.reports.at_risk != b.reports.at_risk) return a.reports.at_risk;
+      if (a.at_risk() != b.at_risk()) return a.at_risk();
       return a.since < b.since;
     });
     if (view.items.size() > max_queue_items) view.items.resize(max_queue_items);
@@ -82,6 +96,7 @@ Result<PostModerationView> read_post_moderation(const ActionEnvironment& env, Ac
                             target.subject.handle,
                             std::nullopt,
                             reports::open_for(c, group.group.id, ReportItem::post, post_id),
+                            filter_flags::open_for(c, group.group.id, post_id),
                             sanctions::history(c, group.group.id, target.subject),
                             {},
                             moderator_notes::about(c, group.group.id, target.subject)};

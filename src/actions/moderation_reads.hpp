@@ -12,6 +12,7 @@
 #include "actions/environment.hpp"
 #include "actions/group_lookup.hpp"
 #include "core/result.hpp"
+#include "store/filter_flags.hpp"
 #include "store/moderation_log.hpp"
 #include "store/moderation_queue.hpp"
 #include "store/moderator_notes.hpp"
@@ -20,13 +21,18 @@
 
 namespace hearth {
 
-// One item of the queue: a post (reported, held, or both) or a reported persona.
+// One item of the queue: a post (reported, held, flagged by a filter, or several of these)
+// or a reported persona.
 struct QueueEntry {
   reports::OpenItem reports;  // count 0 for a held post nobody reported
   std::optional<moderation_queue::PostCard> post;
   std::optional<moderation_queue::PersonaCard> persona;
   std::string handle;  // an anonymous post's
   UnixMillis since = 0;
+  std::vector<filter_flags::Flag> flags;  // what the safety filters found in the post
+
+  // "Someone may be at risk": a report said so, or the crisis filter did.
+  bool at_risk() const;
 };
 struct QueueView {
   GroupInView group;
@@ -46,6 +52,7 @@ struct PostModerationView {
   std::string handle;                                   // anonymous posts
   std::optional<moderation_queue::PersonaCard> author;  // signed posts
   reports::OpenItem reports;
+  std::vector<filter_flags::Flag> flags;  // open, from the safety filters
   std::vector<sanctions::Entry> history;  // the author's (the handle's, for an anonymous post)
   sanctions::Standing standing;
   std::vector<moderator_notes::Note> notes;

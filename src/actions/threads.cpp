@@ -3,6 +3,7 @@
 #include "core/markdown.hpp"
 
 #include "actions/conversations.hpp"
+#include "actions/filtering.hpp"
 #include "actions/live_events.hpp"
 #include "actions/posting_gate.hpp"
 #include "actions/transaction.hpp"
@@ -113,11 +114,20 @@ Status set_thread_flag(const ActionEnvironment& env, AccountId moderator, Thread
 }  // namespace
 
 Result<NewThread> do_start_thread(const ActionEnvironment& env, AccountId account, GroupId group_id,
-                                  const PostDraft& raw, std::string_view idempotency_key) {
+                                  const PostDraft& raw, std::string_view idempotency_key, const FilterChoice& choice,
+                                  FilterOutcome* outcome) {
   if (auto ok = validate_idempotency_key(idempotency_key); !ok) return ok.error();
   auto draft = validate_post_draft(raw, true);
   if (!draft) return draft.error();
   const std::string key(idempotency_key);
+  auto plan = screen_draft(env, account, *draft, choice, outcome, [&](Connection& c) -> std::optional<FilterTarget> {
+    auto group = find_group_in(c, group_id, account);
+    if (!group || !can_participate(group->group.privacy, group->viewer)) return std::nullopt;
+    if (posts::find_by_idempotency_key(c, account, key)) return std::nullopt;
+    return FilterTarget{std::move(*group), std::nullopt, false, true};
+  });
+  if (!plan) return plan.error();
+  censor_draft(*plan, *draft);
   const auto repeat = [&](const posts::Post& earlier) -> Result<NewThread> {
     if (earlier.depth != 0 || earlier.group_id != group_id) return key_used_elsewhere();
     return NewThread{earlier.thread_id, earlier.id};
@@ -130,20 +140,22 @@ Result<NewThread> do_start_thread(const ActionEnvironment& env, AccountId accoun
         if (!can_participate(group->group.privacy, group->viewer)) return participation_refused(group->viewer);
         if (auto earlier = posts::find_by_idempotency_key(c, account, key)) return repeat(*earlier);
         if (draft->anonymous && !group->group.anonymous_posting) return anonymous_not_allowed();
-        auto hold = check_new_post(env, c, *group, account, draft->anonymous);
-        if (!hold) return hold.error();
+        auto gate = check_new_post(env, c, *group, account, draft->anonymous);
+        if (!gate) return gate.error();
+        const HoldReason hold = hold_with_filters(*plan, *gate);
 
         const UnixMillis now = env.clock.now();
         // post_count counts published posts: a thread whose opening post waits for a
         // moderator has none, and is listed nowhere until it is approved.
-        const int64_t published = *hold == HoldReason::none ? 1 : 0;
+        const int64_t published = hold == HoldReason::none ? 1 : 0;
         const threads::Thread thread{
             random_id(), group_id, draft->title, random_id(), false, false, published, now, now};
         threads::insert(c, thread);
         posts::Post post = new_post(c, thread.opening_post_id, group->group, thread.id, account,
                                     group->viewer.membership->persona_id, *draft, now, key);
-        hold_if(post, *hold, now);
+        hold_if(post, hold, now);
         posts::insert(c, post);
+        record_filter_plan(c, *plan, post, now);
         if (!post.held_at) {
           groups::touch_activity(c, group_id, now);
           index(c, post, group->group, thread.title);
@@ -163,11 +175,20 @@ Result<NewThread> do_start_thread(const ActionEnvironment& env, AccountId accoun
 }
 
 Result<PostId> do_reply(const ActionEnvironment& env, AccountId account, ThreadId thread_id,
-                        std::optional<PostId> parent_id, const PostDraft& raw, std::string_view idempotency_key) {
+                        std::optional<PostId> parent_id, const PostDraft& raw, std::string_view idempotency_key,
+                        const FilterChoice& choice, FilterOutcome* outcome) {
   if (auto ok = validate_idempotency_key(idempotency_key); !ok) return ok.error();
   auto draft = validate_post_draft(raw, false);
   if (!draft) return draft.error();
   const std::string key(idempotency_key);
+  auto plan = screen_draft(env, account, *draft, choice, outcome, [&](Connection& c) -> std::optional<FilterTarget> {
+    auto found = find_thread_in(c, thread_id, account);
+    if (!found || !can_reply(found->group.group.privacy, found->group.viewer, found->thread.locked)) return std::nullopt;
+    if (posts::find_by_idempotency_key(c, account, key)) return std::nullopt;
+    return FilterTarget{std::move(found->group), thread_id, true, false};
+  });
+  if (!plan) return plan.error();
+  censor_draft(*plan, *draft);
   const auto repeat = [&](const posts::Post& earlier) -> Result<PostId> {
     if (earlier.depth == 0 || earlier.thread_id != thread_id) return key_used_elsewhere();
     return earlier.id;
@@ -194,8 +215,8 @@ Result<PostId> do_reply(const ActionEnvironment& env, AccountId account, ThreadI
                             "parent");
         }
         if (parent->held_at || found->thread.post_count == 0) return waiting_for_moderator();
-        auto hold = check_new_post(env, c, found->group, account, draft->anonymous);
-        if (!hold) return hold.error();
+        auto gate = check_new_post(env, c, found->group, account, draft->anonymous);
+        if (!gate) return gate.error();
         const UnixMillis now = env.clock.now();
         posts::Post post =
             new_post(c, random_id(), group, thread_id, account, viewer.membership->persona_id, *draft, now, key);
@@ -203,8 +224,9 @@ Result<PostId> do_reply(const ActionEnvironment& env, AccountId account, ThreadI
         post.parent_id = placement.parent_id;
         post.depth = placement.depth;
         post.branch_id = placement.branch_id;
-        hold_if(post, *hold, now);
+        hold_if(post, hold_with_filters(*plan, *gate), now);
         posts::insert(c, post);
+        record_filter_plan(c, *plan, post, now);
         if (!post.held_at) {  // a held reply counts, and is found, once approved
           threads::count_new_post(c, thread_id, now);
           groups::touch_activity(c, group.id, now);

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "actions/environment.hpp"
+#include "actions/filtering.hpp"
 #include "core/result.hpp"
 #include "domain/conversation.hpp"
 
@@ -21,15 +22,22 @@ struct NewThread {
 
 // A member starts a thread in a group. Anonymous only where the group allows it; the
 // author gets the thread's first anonymous label ("A"), follows the thread, and has read it.
+//
+// Both posting actions screen the draft with the safety filters first (actions/filtering.hpp):
+// a blocked draft, or one the filters ask about (unless `choice.post_anyway`), comes back as
+// an error with `outcome->prompt` set; otherwise `outcome` says whether the post is held,
+// censored, or needs the crisis lines shown.
 Result<NewThread> do_start_thread(const ActionEnvironment& env, AccountId account, GroupId group_id,
-                                  const PostDraft& draft, std::string_view idempotency_key);
+                                  const PostDraft& draft, std::string_view idempotency_key,
+                                  const FilterChoice& choice = {}, FilterOutcome* outcome = nullptr);
 
 // A member replies to a thread: to `parent` (a post of the thread), or to the opening post
 // when none is given. Replies nest at most max_reply_depth (3) deep: a reply to a post at
 // depth 3 is placed beside it, at depth 3 under the same parent, so the conversation stays
 // readable on a phone. Locked threads take replies from moderators only.
 Result<PostId> do_reply(const ActionEnvironment& env, AccountId account, ThreadId thread_id,
-                        std::optional<PostId> parent, const PostDraft& draft, std::string_view idempotency_key);
+                        std::optional<PostId> parent, const PostDraft& draft, std::string_view idempotency_key,
+                        const FilterChoice& choice = {}, FilterOutcome* outcome = nullptr);
 
 // Moderators pin a thread to the top of the group page, or lock it against new replies.
 Status do_set_thread_pinned(const ActionEnvironment& env, AccountId moderator, ThreadId thread_id, bool pinned);

@@ -47,7 +47,10 @@ Response queue(const ActionEnvironment& env, ApiCall& call) {
   if (!queue) return json_error(queue.error());
   boost::json::array items;
   for (const auto& entry : queue->items) {
-    boost::json::object item{{"kind", entry.post ? "post" : "persona"}, {"reports", open_reports_json(entry.reports)}};
+    boost::json::object item{{"kind", entry.post ? "post" : "persona"},
+                             {"reports", open_reports_json(entry.reports)},
+                             {"filter_flags", filter_flags_json(entry.flags)},
+                             {"at_risk", entry.at_risk()}};
     if (entry.post) {
       item["post"] = post_card_json(view->group, *entry.post);
       item["moderation_url"] = "/api/v1/posts/" + std::to_string(entry.post->id) + "/moderation";
@@ -145,6 +148,7 @@ Response post_record(const ActionEnvironment& env, ApiCall& call) {
                              {"post", post_card_json(record->group.group, record->post)},
                              {"author", author.empty() ? boost::json::value(nullptr) : boost::json::value(author)},
                              {"reports", open_reports_json(record->reports)},
+                             {"filter_flags", filter_flags_json(record->flags)},
                              {"standing", standing_json(record->standing)},
                              {"history", history_json(record->history)},
                              {"notes", notes_json(record->notes)},

@@ -58,6 +58,19 @@ boost::json::object open_reports_json(const reports::OpenItem& item) {
           {"first_reported_at", item.count > 0 ? optional_time(item.first_at) : boost::json::value(nullptr)}};
 }
 
+boost::json::array filter_flags_json(const std::vector<filter_flags::Flag>& flags) {
+  boost::json::array items;
+  for (const auto& f : flags) {
+    items.push_back({{"filter", f.filter},
+                     {"action", f.action},
+                     {"detail", f.detail},
+                     {"words", f.words},
+                     {"at_risk", f.at_risk},
+                     {"created_at", format_rfc3339(f.created_at)}});
+  }
+  return items;
+}
+
 boost::json::object standing_json(const sanctions::Standing& s) {
   return {{"muted_until", optional_time(s.muted_until)}, {"banned", s.banned}, {"strikes", s.strikes}};
 }

@@ -10,6 +10,7 @@
 #include "core/result.hpp"
 #include "domain/group.hpp"
 #include "domain/moderation.hpp"
+#include "store/filter_flags.hpp"
 #include "store/moderation_log.hpp"
 #include "store/moderation_queue.hpp"
 #include "store/moderator_notes.hpp"
@@ -20,6 +21,8 @@ namespace hearth {
 
 boost::json::object post_card_json(const Group& group, const moderation_queue::PostCard& post);
 boost::json::object open_reports_json(const reports::OpenItem& item);
+// [{"filter": "watched_words", "action": "flag", "detail": "…", "words": "…", "at_risk": false}]
+boost::json::array filter_flags_json(const std::vector<filter_flags::Flag>& flags);
 boost::json::object standing_json(const sanctions::Standing& standing);
 boost::json::array history_json(const std::vector<sanctions::Entry>& history);
 boost::json::array notes_json(const std::vector<moderator_notes::Note>& notes);

@@ -6,6 +6,7 @@
 #include "actions/conversations.hpp"
 #include "actions/posts.hpp"
 #include "actions/reactions.hpp"
+#include "api/filter_json.hpp"
 #include "api/group_json.hpp"
 #include "api/json_io.hpp"
 #include "api/routes.hpp"
@@ -43,8 +44,15 @@ Response edit(const ActionEnvironment& env, ApiCall& call) {
   auto warning = string_field(*body, "content_warning", max_content_warning_length * 4, false, draft.content_warning);
   if (!warning) return json_error(warning.error());
   draft.content_warning = std::move(*warning);
-  if (auto done = do_edit_post(env, account, *id, draft); !done) return json_error(done.error());
-  return no_content();
+  auto confirm = bool_field(*body, "confirm", false);
+  if (!confirm) return json_error(confirm.error());
+  FilterOutcome outcome;
+  if (auto done = do_edit_post(env, account, *id, draft, {.post_anyway = *confirm}, &outcome); !done) {
+    return filter_error_json(done.error(), outcome);
+  }
+  // Nothing to say: 204. Crisis lines to show, or words masked: what the filters did.
+  if (!outcome.crisis && !outcome.censored) return no_content();
+  return json_response(200, boost::json::object{{"filters", filter_outcome_json(outcome)}});
 }
 
 Response remove(const ActionEnvironment& env, ApiCall& call) {

@@ -19,6 +19,7 @@ std::vector<Route> api_routes(const ActionEnvironment& env) {
   add_report_routes(routes, env);
   add_admin_routes(routes, env);
   add_event_routes(routes, env);
+  add_word_list_routes(routes, env);
   return routes;
 }
 

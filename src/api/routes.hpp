@@ -25,5 +25,6 @@ void add_moderation_routes(std::vector<Route>& routes, const ActionEnvironment& 
 void add_report_routes(std::vector<Route>& routes, const ActionEnvironment& env);
 void add_admin_routes(std::vector<Route>& routes, const ActionEnvironment& env);
 void add_event_routes(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_word_list_routes(std::vector<Route>& routes, const ActionEnvironment& env);
 
 }  // namespace hearth

@@ -3,6 +3,7 @@
 // like a group without matches.
 #include <boost/json.hpp>
 
+#include "actions/filtering.hpp"
 #include "actions/group_lookup.hpp"
 #include "actions/search.hpp"
 #include "api/group_json.hpp"
@@ -43,7 +44,18 @@ Response search_endpoint(const ActionEnvironment& env, ApiCall& call) {
   if (!nothing && !query.empty()) {
     for (const auto& hit : search_posts(env, account, query, only_group, limit)) results.push_back(hit_json(hit));
   }
-  return json_response(200, {{"results", std::move(results)}});
+  // A query with crisis language: the caller should show crisis lines (their region's, or
+  // the help page's choice) with the results.
+  boost::json::value crisis = nullptr;
+  if (!query.empty() && is_crisis_query(env, query)) {
+    boost::json::object lines{{"help", "/help"}};
+    if (call.viewer && !call.viewer->account.region.empty()) {
+      lines["regions"] = boost::json::array{boost::json::value(call.viewer->account.region)};
+      lines["support_services"] = "/api/v1/support-services?region=" + call.viewer->account.region;
+    }
+    crisis = std::move(lines);
+  }
+  return json_response(200, {{"results", std::move(results)}, {"crisis", std::move(crisis)}});
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include "actions/conversations.hpp"
 #include "actions/reading.hpp"
 #include "actions/threads.hpp"
+#include "api/filter_json.hpp"
 #include "api/group_json.hpp"
 #include "api/json_io.hpp"
 #include "api/routes.hpp"
@@ -59,8 +60,16 @@ Result<PostDraft> draft_from_json(const boost::json::object& body, bool with_tit
   return draft;
 }
 
+// {"confirm": true}: the author saw the filters' prompt and posts as it is.
+Result<FilterChoice> filter_choice_from(const boost::json::object& body) {
+  auto confirm = bool_field(body, "confirm", false);
+  if (!confirm) return confirm.error();
+  return FilterChoice{.post_anyway = *confirm};
+}
+
 Response thread_response(const ActionEnvironment& env, const ApiCall& call, ThreadId id,
-                         const std::optional<posts::BranchCursor>& after, int branches, int status) {
+                         const std::optional<posts::BranchCursor>& after, int branches, int status,
+                         const FilterOutcome* outcome = nullptr) {
   const auto page = read_thread(env, id, caller(call), after, branches);
   if (!page) return json_error(thread_not_found());
   const GroupInView& gv = page->thread.group;
@@ -69,12 +78,13 @@ Response thread_response(const ActionEnvironment& env, const ApiCall& call, Thre
   boost::json::object viewer{{"can_reply", can_reply(gv.group.privacy, gv.viewer, page->summary.locked)},
                              {"can_react", can_participate(gv.group.privacy, gv.viewer)},
                              {"can_moderate", can_moderate(gv.viewer)}};
-  Response response = json_response(
-      status, {{"thread", thread_summary_json(gv.group, page->summary, is_active_member(gv.viewer))},
-               {"posts", std::move(posts)},
-               {"next", page->view.next ? boost::json::value(posts::format_branch_cursor(*page->view.next))
-                                        : boost::json::value(nullptr)},
-               {"viewer", std::move(viewer)}});
+  boost::json::object json{{"thread", thread_summary_json(gv.group, page->summary, is_active_member(gv.viewer))},
+                            {"posts", std::move(posts)},
+                            {"next", page->view.next ? boost::json::value(posts::format_branch_cursor(*page->view.next))
+                                                     : boost::json::value(nullptr)},
+                            {"viewer", std::move(viewer)}};
+  if (outcome) json["filters"] = filter_outcome_json(*outcome);
+  Response response = json_response(status, json);
   if (status == 201) response.set_header("Location", "/api/v1/threads/" + std::to_string(id));
   return response;
 }
@@ -110,9 +120,12 @@ Response start(const ActionEnvironment& env, ApiCall& call) {
   if (!draft) return json_error(draft.error());
   auto key = idempotency_key_of(call, *body);
   if (!key) return json_error(key.error());
-  auto started = do_start_thread(env, call.viewer->account.id, view->group.id, *draft, *key);
-  if (!started) return json_error(started.error());
-  return thread_response(env, call, started->thread_id, std::nullopt, default_branches, 201);
+  auto choice = filter_choice_from(*body);
+  if (!choice) return json_error(choice.error());
+  FilterOutcome outcome;
+  auto started = do_start_thread(env, call.viewer->account.id, view->group.id, *draft, *key, *choice, &outcome);
+  if (!started) return filter_error_json(started.error(), outcome);
+  return thread_response(env, call, started->thread_id, std::nullopt, default_branches, 201, &outcome);
 }
 
 Response show(const ActionEnvironment& env, ApiCall& call) {
@@ -144,11 +157,14 @@ Response reply(const ActionEnvironment& env, ApiCall& call) {
     parent = api_id(*parent_text);
     if (!parent) return json_error(make_error(ErrorCode::invalid_input, "\"parent_id\" must be a post id.", "parent_id"));
   }
-  auto posted = do_reply(env, call.viewer->account.id, *id, parent, *draft, *key);
+  auto choice = filter_choice_from(*body);
+  if (!choice) return json_error(choice.error());
+  FilterOutcome outcome;
+  auto posted = do_reply(env, call.viewer->account.id, *id, parent, *draft, *key, *choice, &outcome);
   if (!posted) {
     Error error = posted.error();
     if (error.field == "parent") error.field = "parent_id";
-    return json_error(error);
+    return filter_error_json(error, outcome);
   }
   const auto post = env.store.read([&](Connection& c) { return find_post_in(c, *posted, call.viewer->account.id); });
   if (!post) return json_error(post_not_found());
@@ -163,7 +179,8 @@ Response reply(const ActionEnvironment& env, ApiCall& call) {
               {"anonymous", post->post.anonymous},
               // ?post= makes the page show the reply, which may be beyond the first page.
               {"url", "/g/" + g.slug + "/t/" + std::to_string(post->post.thread_id) + "?post=" +
-                          std::to_string(post->post.id) + "#post-" + std::to_string(post->post.id)}}}});
+                          std::to_string(post->post.id) + "#post-" + std::to_string(post->post.id)}}},
+            {"filters", filter_outcome_json(outcome)}});
   response.set_header("Location", "/api/v1/threads/" + std::to_string(post->post.thread_id));
   return response;
 }

@@ -38,7 +38,7 @@ int main(int argc, char** argv) {
         flags[arg.substr(0, eq)] = arg.substr(eq + 1);
       } else if (arg == "--if-empty") {
         switches.push_back(arg);
-      } else if (arg == "--posts" || arg == "--seed") {
+      } else if (arg == "--posts" || arg == "--seed" || arg == "--words" || arg == "--runs") {
         if (i + 1 >= argc) {
           std::fprintf(stderr, "hearth: %s needs a value (see hearth --help)\n", arg.c_str());
           return 2;
@@ -63,6 +63,7 @@ int main(int argc, char** argv) {
   if (command == "serve") return hearth::run_serve(*config);
   if (command == "migrate") return hearth::run_migrate(*config);
   if (command == "routes") return hearth::run_routes(*config);
+  if (command == "bench-filters") return hearth::run_bench_filters(command_flags);
   if (command == "admin") return hearth::run_admin(*config, std::vector<std::string>(words.begin() + 1, words.end()));
   if (command == "seed") {
     std::vector<std::string> arguments(words.begin() + 1, words.end());

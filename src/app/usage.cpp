@@ -14,6 +14,7 @@ std::string usage_text() {
       "                                      with --if-empty)\n"
       "  hearth seed scale --posts N [--seed S]  a large synthetic community for benchmarks\n"
       "  hearth routes  [options]            list every page and API route (method, pattern, name)\n"
+      "  hearth bench-filters [--words N] [--runs N]  time the safety filters per post (bench/filters.sh)\n"
       "  hearth admin grant|revoke LOGIN     make an account a platform admin, or withdraw it\n"
       "  hearth --help                       this text\n\n"
       "Options (each also in hearth.toml as KEY = value, and as an environment variable):\n"

@@ -265,6 +265,10 @@ std::string_view hold_reason_name(HoldReason reason) {
       return "new_member";
     case HoldReason::anonymous:
       return "anonymous";
+    case HoldReason::filter:
+      return "filter";
+    case HoldReason::third_party:
+      return "third_party";
   }
   return "";
 }
@@ -272,6 +276,8 @@ std::string_view hold_reason_name(HoldReason reason) {
 std::string_view hold_reason_label(std::string_view name) {
   if (name == "new_member") return "One of a new member's first posts";
   if (name == "anonymous") return "Anonymous posts wait for approval in this group";
+  if (name == "filter") return "Held by the group's word filter";
+  if (name == "third_party") return "It may include someone else's details, and this group is strict about them";
   if (name.empty()) return "";
   return "Held for review";
 }

@@ -70,8 +70,10 @@ inline constexpr int max_slow_mode_seconds = 24 * 3600;
 Status validate_moderation_settings(const ModerationSettings& settings);
 
 // Why a post waits for a moderator.
-enum class HoldReason { none, new_member, anonymous };
-std::string_view hold_reason_name(HoldReason reason);       // "", "new_member", "anonymous"
+enum class HoldReason { none, new_member, anonymous, filter, third_party };
+// "", "new_member", "anonymous", "filter" (a watched word), "third_party" (someone else's
+// details, in a group that is strict about them)
+std::string_view hold_reason_name(HoldReason reason);
 std::string_view hold_reason_label(std::string_view name);  // "First posts of a new member", …
 
 // "3 hours", "2 days", "1 hour 30 minutes": a duration for people.

@@ -1,5 +1,6 @@
 #include "web/moderation_views.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 #include "web/forms.hpp"
@@ -120,6 +121,21 @@ void open_reports_html(Html& h, const reports::OpenItem& item, const std::vector
     h.m("</ul>");
   }
   h.m("</div>");
+}
+
+void filter_flags_html(Html& h, const std::vector<filter_flags::Flag>& flags) {
+  if (flags.empty()) return;
+  h.m("<div class=\"mod-reports mod-filters\">");
+  const bool at_risk = std::any_of(flags.begin(), flags.end(), [](const auto& f) { return f.at_risk; });
+  if (at_risk) h.m("<p><strong class=\"badge badge-risk\">Someone may be at risk</strong></p>");
+  h.m("<p>Found by the group's filters:</p><ul class=\"mod-notes\">");
+  for (const auto& f : flags) {
+    h.m("<li><strong>").t(filter_flags::filter_label(f.filter)).m("</strong>");
+    if (!f.detail.empty()) h.m(" (").t(f.detail).m(")");
+    if (!f.words.empty()) h.m(": “").t(f.words).m("”");
+    h.m("</li>");
+  }
+  h.m("</ul></div>");
 }
 
 void standing_html(Html& h, const sanctions::Standing& s, const TimeFormatter& time) {

@@ -11,6 +11,7 @@
 
 #include "core/html.hpp"
 #include "domain/moderation.hpp"
+#include "store/filter_flags.hpp"
 #include "store/moderation_queue.hpp"
 #include "store/moderator_notes.hpp"
 #include "store/reports.hpp"
@@ -32,6 +33,8 @@ void post_card_html(Html& h, const Group& group, const moderation_queue::PostCar
                     const TimeFormatter& time);
 void open_reports_html(Html& h, const reports::OpenItem& item, const std::vector<std::string>& rules,
                        const TimeFormatter& time);
+// What the safety filters found in a post: which filter, the entry or kind of detail, the words.
+void filter_flags_html(Html& h, const std::vector<filter_flags::Flag>& flags);
 void standing_html(Html& h, const sanctions::Standing& standing, const TimeFormatter& time);
 void history_html(Html& h, const std::vector<sanctions::Entry>& history, const std::vector<std::string>& rules,
                   const TimeFormatter& time);

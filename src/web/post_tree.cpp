@@ -1,5 +1,9 @@
 #include "web/post_tree.hpp"
 
+#include <algorithm>
+#include <iterator>
+#include <utility>
+
 #include "policy/moderation.hpp"
 #include "web/forms.hpp"
 #include "web/thread_views.hpp"
@@ -139,6 +143,41 @@ void held_notice(Html& h, const posts::PostView& post, const PostTreeContext& tr
   }
 }
 
+// The words of a post's HTML, for its reader's mute words: tags dropped (so "strong" in
+// <strong> is no word of the post), the entities the renderer writes turned back.
+std::string words_of_html(std::string_view html) {
+  std::string text;
+  text.reserve(html.size());
+  for (std::size_t i = 0; i < html.size(); ++i) {
+    const char c = html[i];
+    if (c == '<') {
+      const std::size_t end = html.find('>', i);
+      if (end == std::string_view::npos) break;
+      i = end;
+      text += ' ';
+      continue;
+    }
+    if (c == '&') {
+      static constexpr std::pair<std::string_view, char> entities[] = {
+          {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
+      const auto found = std::find_if(std::begin(entities), std::end(entities),
+                                      [&](const auto& e) { return html.substr(i, e.first.size()) == e.first; });
+      if (found != std::end(entities)) {
+        text += found->second;
+        i += found->first.size() - 1;
+        continue;
+      }
+    }
+    text += c;
+  }
+  return text;
+}
+
+bool muted_for_viewer(const posts::PostView& post, const PostTreeContext& tree, bool mine) {
+  if (!tree.mute || mine) return false;
+  return tree.mute->hides(words_of_html(post.body_html)) || tree.mute->hides(post.content_warning);
+}
+
 // The post's HTML without the newline cmark ends it with.
 std::string_view body_of(const posts::PostView& post) {
   std::string_view body = post.body_html;
@@ -191,6 +230,8 @@ void post_article(Html& h, const posts::PostView& post, const PostTreeContext& t
   const bool mine = viewer_wrote(post, tree.viewer);
   by_line(h, post, tree, mine);
   if (post.held) held_notice(h, post, tree);
+  const bool muted = muted_for_viewer(post, tree, mine);
+  if (muted) h.m("<details class=muted><summary>Hidden by your mute words</summary>");
   // The body's own blocks sit in the article, after the by-line; no wrapper needed.
   if (!post.content_warning.empty()) {
     h.m("<details class=cw><summary>Content warning: ").t(post.content_warning).m("</summary>");
@@ -198,6 +239,7 @@ void post_article(Html& h, const posts::PostView& post, const PostTreeContext& t
   } else {
     h.raw_unescaped(body_of(post));
   }
+  if (muted) h.m("</details>");
   actions(h, post, tree, mine);
   h.m("</article>");
 }

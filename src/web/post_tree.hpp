@@ -19,6 +19,7 @@
 
 #include "core/html.hpp"
 #include "policy/group_access.hpp"
+#include "safety/mute_matcher.hpp"
 #include "store/posts.hpp"
 #include "store/thread_reads.hpp"
 #include "web/time_views.hpp"
@@ -41,6 +42,9 @@ struct PostTreeContext {
   // Posts written from this one on are new to the viewer (a member who has read the
   // thread before); nothing marks no post.
   std::optional<thread_reads::PostMark> new_from;
+  // The viewer's mute words (none for guests and members without any): others' posts that
+  // contain them are collapsed behind "Hidden by your mute words".
+  std::shared_ptr<const safety::MuteMatcher> mute;
 };
 
 // The form that reaction buttons submit (`id="rx"`): once per page, outside other forms.

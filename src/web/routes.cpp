@@ -38,6 +38,8 @@ std::vector<Route> web_routes(const ActionEnvironment& env) {
   add_report_page(routes, env);
   add_my_reports_page(routes, env);
   add_admin_page(routes, env);
+  add_watched_words_page(routes, env);
+  add_mute_words_page(routes, env);
   return routes;
 }
 

@@ -40,5 +40,7 @@ void add_moderation_log_page(std::vector<Route>& routes, const ActionEnvironment
 void add_report_page(std::vector<Route>& routes, const ActionEnvironment& env);
 void add_my_reports_page(std::vector<Route>& routes, const ActionEnvironment& env);
 void add_admin_page(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_watched_words_page(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_mute_words_page(std::vector<Route>& routes, const ActionEnvironment& env);
 
 }  // namespace hearth

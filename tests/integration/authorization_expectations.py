@@ -375,6 +375,31 @@ ROUTES = {
     "api.admin.escalations.resolve": "platform-admin",
     "api.admin.unmask": "platform-admin",
     "api.admin.audit": "platform-admin",
+    # The safety filters' word lists (issue 4): a group's watched words are its moderators'
+    # (never shown to anyone else: words people can read are words they can avoid); its
+    # "strict" setting for other people's details is its admins'; the platform's list is the
+    # platform admins'; mute words are each member's own.
+    "web.group.words": "group-moderate",
+    "web.group.words.add": "group-moderate",
+    "web.group.words.remove": "group-moderate",
+    "web.group.words.strict": "group-manage",
+    "api.groups.watched_words": "group-moderate",
+    "api.groups.watched_words.add": "group-moderate",
+    "api.groups.watched_words.remove": "group-moderate",
+    "api.groups.filter_settings": "group-moderate",
+    "api.groups.filter_settings.update": "group-manage",
+    "web.admin.words": "platform-admin",
+    "web.admin.words.add": "platform-admin",
+    "web.admin.words.remove": "platform-admin",
+    "api.admin.watched_words": "platform-admin",
+    "api.admin.watched_words.add": "platform-admin",
+    "api.admin.watched_words.remove": "platform-admin",
+    "web.settings.mute_words": "account",
+    "web.settings.mute_words.add": "account",
+    "web.settings.mute_words.remove": "account",
+    "api.me.mute_words": "account",
+    "api.me.mute_words.add": "account",
+    "api.me.mute_words.remove": "account",
     # Search answers everyone, from what they may read (the leak checks see to the rest).
     "web.search": "public",
     "api.search": "public",

@@ -127,6 +127,8 @@ def param_value(case, param, before):
             return str(c.fresh_invite_id(g))
         if before == "services":
             return str(c.fresh_service_id(g))
+        if before in ("words", "watched-words", "mute-words"):
+            return random_id()  # removing an entry that is gone is fine: the same answer
     raise AssertionError(f"{case}: the matrix doesn't know how to fill {{{param}}} after /{before}/ — teach "
                          "param_value() in test_authorization_matrix.py")
 
@@ -237,6 +239,10 @@ FORMS = {
     "web.group.manage.moderation": lambda c: [("hold_first_posts", "0"), ("slow_mode_seconds", "0")],
     "web.admin.escalation.resolve": lambda c: [("resolution", "Matrix.")],
     "web.admin.unmask.submit": lambda c: [("reason", "A reason long enough to be accepted.")],
+    "web.group.words.add": lambda c: [("phrase", f"matrix {marker()}"), ("action", "flag"), ("message", "")],
+    "web.group.words.strict": lambda c: [("strict", "0")],
+    "web.admin.words.add": lambda c: [("phrase", f"matrix {marker()}"), ("action", "flag"), ("message", "")],
+    "web.settings.mute_words.add": lambda c: [("phrase", f"matrix {marker()}")],
 }
 
 JSON_BODIES = {
@@ -270,6 +276,10 @@ JSON_BODIES = {
     "api.groups.moderation.settings.update": lambda c: {"hold_first_posts": 0, "slow_mode_seconds": 0},
     "api.admin.escalations.resolve": lambda c: {"resolution": "Matrix."},
     "api.admin.unmask": lambda c: {"reason": "A reason long enough to be accepted."},
+    "api.groups.watched_words.add": lambda c: {"phrase": f"matrix {marker()}", "action": "flag"},
+    "api.groups.filter_settings.update": lambda c: {"strict_third_party": False},
+    "api.admin.watched_words.add": lambda c: {"phrase": f"matrix {marker()}", "action": "flag"},
+    "api.me.mute_words.add": lambda c: {"phrase": f"matrix {marker()}"},
 }
 
 

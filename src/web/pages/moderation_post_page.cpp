@@ -36,8 +36,9 @@ Found find(PageContext& context) {
 
 std::vector<ModerationAction> actions_for(const PostModerationView& v) {
   std::vector<ModerationAction> actions;
-  if (v.post.held || v.reports.count > 0) actions.push_back(ModerationAction::approve);
-  if (v.reports.count > 0) actions.push_back(ModerationAction::dismiss);
+  const bool open = v.reports.count > 0 || !v.flags.empty();  // reports, or the filters' flags
+  if (v.post.held || open) actions.push_back(ModerationAction::approve);
+  if (open) actions.push_back(ModerationAction::dismiss);
   if (!v.post.removed_by_moderator) actions.push_back(ModerationAction::remove);
   actions.push_back(ModerationAction::warn);
   actions.push_back(v.standing.muted_until ? ModerationAction::unmute : ModerationAction::mute);
@@ -64,6 +65,7 @@ Response render(PageContext& context, const PostModerationView& v, const std::op
   h.m("<section class=\"card\">");
   post_card_html(h, g, v.post, v.handle, time);
   open_reports_html(h, v.reports, v.rules, time);
+  filter_flags_html(h, v.flags);
   h.m("</section><section class=\"card\" aria-labelledby=\"author\"><h2 id=\"author\">");
   if (v.author) {
     h.m("The author: <a href=\"").t(member_moderation_url(g, v.author->id)).m("\">").t(v.author->name).m("</a>");

@@ -14,9 +14,10 @@ namespace {
 
 void item_html(Html& h, const Group& g, const QueueView& view, const QueueEntry& entry, const TimeFormatter& time) {
   h.m("<li class=\"card mod-item");
-  if (entry.reports.at_risk) h.m(" mod-at-risk");
+  if (entry.at_risk()) h.m(" mod-at-risk");
   h.m("\">");
   open_reports_html(h, entry.reports, view.rules, time);
+  filter_flags_html(h, entry.flags);
   if (entry.post) {
     post_card_html(h, g, *entry.post, entry.handle, time);
     h.m("<p><a class=\"button\" href=\"")
@@ -71,7 +72,9 @@ Response queue_page(PageContext& context) {
       .m("</a></p><h1>Moderation</h1>"
          "<nav aria-label=\"Moderation\" class=\"section-nav\"><a href=\"")
       .t(moderation_url(g, "/log"))
-      .m("\">Moderation log</a>");
+      .m("\">Moderation log</a> <a href=\"")
+      .t(moderation_url(g, "/words"))
+      .m("\">Watched words</a>");
   if (can_manage(group->viewer)) h.m(" <a href=\"").t(group_url(g, "/manage#moderation")).m("\">Settings</a>");
   h.m("</nav>");
   if (const auto done = context.request.query_value("done")) {

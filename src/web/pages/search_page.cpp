@@ -2,9 +2,11 @@
 // with the matched words marked. Permission-aware through actions/search (policy decides
 // which groups' posts the viewer may read); a group the viewer may not read filters to
 // nothing, exactly like a group without matches, and is never named.
+#include "actions/filtering.hpp"
 #include "actions/search.hpp"
 #include "core/text.hpp"
 #include "store/memberships.hpp"
+#include "web/filter_views.hpp"
 #include "web/forms.hpp"
 #include "web/group_views.hpp"
 #include "web/layout.hpp"
@@ -85,6 +87,8 @@ Response search_page(PageContext& context) {
   if (query.empty() || too_long) {
     return render_page(context, {.title = "Search"}, h, too_long ? 400 : 200);
   }
+  // Someone looking for words of crisis may be in one: the crisis lines come first.
+  if (is_crisis_query(context.env, query)) crisis_lines_card(h, context, crisis_regions_for(context, ""));
   // A group the viewer may not read (or that doesn't exist for them) filters to nothing.
   std::vector<search::Hit> hits;
   if (slug.empty() || chosen) {

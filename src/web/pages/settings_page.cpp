@@ -156,7 +156,8 @@ Response settings(PageContext& context, const Outcome& outcome, int status = 200
          "you use in each group.</p></section>");
   h.m("<section class=\"card\" aria-labelledby=\"safety\"><h2 id=\"safety\">Reports and moderators</h2><p><a "
       "href=\"/me/reports\">Your reports</a> and what came of them. <a href=\"/me/notices\">Messages from "
-      "moderators</a> to you.</p></section>");
+      "moderators</a> to you. <a href=\"/settings/mute-words\">Your mute words</a>: posts with them are "
+      "folded away for you.</p></section>");
   preferences_form(h, context, outcome);
   password_form(h, context, outcome);
   security_section(h, context);

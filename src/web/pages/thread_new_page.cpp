@@ -3,6 +3,7 @@
 #include "actions/threads.hpp"
 #include "store/groups.hpp"
 #include "web/error_page.hpp"
+#include "web/filter_views.hpp"
 #include "web/forms.hpp"
 #include "web/group_views.hpp"
 #include "web/layout.hpp"
@@ -12,8 +13,15 @@
 namespace hearth {
 namespace {
 
+// The form, new or shown again (after a mistake, with the words a filter refused marked; or
+// after "Edit" on the filters' prompt).
+struct Again {
+  std::optional<FilterPrompt> blocked;
+  bool nudged = false;
+};
+
 Response form(PageContext& context, const GroupInView& view, const PostFormValues& values,
-              const std::optional<Error>& error, int status) {
+              const std::optional<Error>& error, int status, const Again& again = {}) {
   const Group& g = view.group;
   const auto rules = context.env.store.read([&](Connection& c) { return groups::rules(c, g.id); });
   Html h;
@@ -21,11 +29,13 @@ Response form(PageContext& context, const GroupInView& view, const PostFormValue
       .t(g.name).m("</a></p><section class=\"card\" aria-labelledby=\"new-h\"><h1 id=\"new-h\">Start a conversation"
                    "</h1>");
   if (error) error_summary(h, *error);
+  if (error && again.blocked) blocked_preview(h, *again.blocked);
   h.m("<p>Share what's on your mind, ask a question, or tell the group how things are going. Everyone here has "
-      "been somewhere close to where you are.</p><form method=\"post\" action=\"")
+      "been somewhere close to where you are.</p><form method=\"post\" data-prompt action=\"")
       .t(group_url(g, "/new")).m("\">");
   csrf_input(h, context);
   idempotency_input(h, values.idempotency_key);
+  if (again.nudged) h.m("<input type=\"hidden\" name=\"nudged\" value=\"1\">");
   post_fields(h, values, {.title = true, .anonymous_choice = g.anonymous_posting}, error);
   h.m("<button type=\"submit\" class=\"button\">Post</button> <a href=\"").t(group_url(g))
       .m("\">Not now</a></form></section></div><aside class=\"group-side\" aria-label=\"Group rules\">");
@@ -61,14 +71,33 @@ Response submit(PageContext& context) {
   if (!check.group) return std::move(*check.refusal);
   const GroupInView& view = *check.group;
   PostFormValues values = post_form_values(context);
+  if (prompt_cancelled(context)) return redirect_see_other(group_url(view.group));  // "Cancel" on the prompt
+  if (prompt_edit(context)) return form(context, view, values, std::nullopt, 200, {std::nullopt, prompt_nudged(context)});
+  FilterOutcome outcome;
   auto started = do_start_thread(context.env, context.viewer->account.id, view.group.id, draft_of(values),
-                                 values.idempotency_key);
-  if (started) return redirect_see_other(thread_url(view.group, started->thread_id));
+                                 values.idempotency_key, filter_choice(context), &outcome);
+  if (started) {
+    std::string url = thread_url(view.group, started->thread_id);
+    if (outcome.crisis) url += "?crisis=" + std::to_string(started->post_id) + "#support";
+    return wants_json(context) ? posted_json(url) : redirect_see_other(url);
+  }
   const Error& error = started.error();
+  if (needs_confirmation(error) && outcome.prompt) {
+    if (wants_json(context)) return prompt_json(*outcome.prompt);
+    return prompt_page(context,
+                       {.heading = "Before you start this conversation",
+                        .action = group_url(view.group, "/new"),
+                        .back = group_url(view.group),
+                        .with_title = true,
+                        .content_warning = values.content_warning,
+                        .anonymous = values.anonymous,
+                        .idempotency_key = values.idempotency_key},
+                       *outcome.prompt);
+  }
   if (error.code == ErrorCode::not_found) return render_not_found(context);
   if (error.code == ErrorCode::forbidden) return participation_refused_page(context, view, error);
   if (error.field == "idempotency_key") values.idempotency_key = new_idempotency_key();
-  return form(context, view, values, error, status_for(error));
+  return form(context, view, values, error, status_for(error), {outcome.prompt, prompt_nudged(context)});
 }
 
 }  // namespace

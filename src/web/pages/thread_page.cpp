@@ -14,6 +14,7 @@
 #include "store/groups.hpp"
 #include "store/thread_pages.hpp"
 #include "web/error_page.hpp"
+#include "web/filter_views.hpp"
 #include "web/forms.hpp"
 #include "web/group_views.hpp"
 #include "web/guest_page_cache.hpp"
@@ -27,11 +28,13 @@ namespace {
 
 constexpr int branches_per_page = thread_branches_per_page;
 
-// A reply form shown again after a mistake.
+// A reply form shown again after a mistake, or after "Edit" on the filters' prompt.
 struct ReplyAgain {
   PostFormValues values;
   std::optional<PostId> parent;
-  Error error;
+  std::optional<Error> error;
+  std::optional<FilterPrompt> blocked;  // the words a filter refused, to mark
+  bool nudged = false;                  // shown again after the kindness nudge
 };
 
 // What is new to a member on this page.
@@ -47,6 +50,7 @@ struct PageState {
   std::optional<News> news;
   std::string group_base = "../";  // from /g/{slug}/t/{id} to /g/{slug}/
   int64_t live_from = -1;  // the thread's live-update position, read before its posts; -1: none
+  std::optional<PostId> crisis_post;  // ?crisis=: the author's post had crisis language
 };
 
 // What the member hadn't read before this visit (taken before the visit marks the thread
@@ -113,13 +117,15 @@ void reply_form(Html& h, const PageContext& context, const ThreadPageView& page,
   reply_heading(h, parent);
   const PostFormValues values = state.again ? state.again->values : PostFormValues{.idempotency_key = new_idempotency_key()};
   std::optional<Error> error;
-  if (state.again) {
+  if (state.again && state.again->error) {
     error = state.again->error;
     error_summary(h, *error);
+    if (state.again->blocked) blocked_preview(h, *state.again->blocked);
   }
-  h.m("<form method=\"post\" action=\"").t(thread_url(g, page.summary.id, "/reply")).m("\">");
+  h.m("<form method=\"post\" data-prompt action=\"").t(thread_url(g, page.summary.id, "/reply")).m("\">");
   csrf_input(h, context);
   idempotency_input(h, values.idempotency_key);
+  if (state.again && state.again->nudged) h.m("<input type=\"hidden\" name=\"nudged\" value=\"1\">");
   if (parent && parent->depth > 0) h.m("<input type=\"hidden\" name=\"parent\" value=\"").num(parent->id).m("\">");
   if (!state.after.empty()) h.m("<input type=\"hidden\" name=\"after\" value=\"").t(state.after).m("\">");
   post_fields(h, values, {.anonymous_choice = g.anonymous_posting, .body_label = "Your reply"}, error);
@@ -241,6 +247,7 @@ Response render_thread(PageContext& context, const ThreadPageView& page, const P
                        .group_base = state.group_base};
   if (tree.can_react) tree.reacting = state.reply_to;  // its reaction buttons open above the form
   if (state.news) tree.new_from = state.news->from;
+  if (context.viewer) tree.mute = read_mute_matcher(context.env, context.viewer->account.id);
   if (parent) {
     tree.reply_to = parent->id;
     tree.reply_form = [&](Html& out) { reply_form(out, context, page, state, parent); };
@@ -255,6 +262,9 @@ Response render_thread(PageContext& context, const ThreadPageView& page, const P
   }
   h.m(">");
   thread_head(h, page);
+  if (state.crisis_post && context.viewer) {
+    crisis_lines_card(h, context, crisis_regions_for(context, g.region), "#post-" + std::to_string(*state.crisis_post));
+  }
   if (state.news) news_line(h, context, page, *state.news);
   if (!page.view.posts.empty() && page.view.posts.front().depth == 0) {
     h.m("<div class=\"card opening\">");
@@ -326,6 +336,7 @@ Response show(PageContext& context, GuestPageCache& kept) {
   if (!loaded.page) return std::move(*loaded.refusal);
   ThreadPageView& page = *loaded.page;
   if (const auto reply_to = context.request.query_value("reply_to")) state.reply_to = parse_id(*reply_to);
+  if (const auto crisis = context.request.query_value("crisis")) state.crisis_post = parse_id(*crisis);
   state.news = news_for(context, page);  // before the visit marks the thread read
   // Reading is participation: what a member has seen stops counting as new.
   if (is_active_member(page.thread.group.viewer) && page.summary.unread.value_or(0) > 0) {
@@ -336,6 +347,40 @@ Response show(PageContext& context, GuestPageCache& kept) {
     kept.keep(*guest_key, response, read_from);
   }
   return response;
+}
+
+// Where the author lands after posting: the reply in its branch, or a new top-level reply
+// last (maybe on a page after this one: a full last page has no "More replies" yet). After
+// crisis language, the crisis lines card at the top of the conversation, with a link to it.
+std::string after_reply_url(PageContext& context, const ThreadPageView& page, const PageState& state,
+                            std::optional<PostId> parent, PostId posted, const FilterOutcome& outcome) {
+  const Group& g = page.thread.group.group;
+  std::string url;
+  if (parent) {
+    url = thread_url(g, page.summary.id, state.after.empty() ? "" : "?after=" + state.after) + "#post-" +
+          std::to_string(posted);
+  } else {
+    url = post_in_thread_url(context, g, page.summary.id, posted);
+  }
+  if (!outcome.crisis) return url;
+  url = with_query(url.substr(0, url.find('#')), "crisis=" + std::to_string(posted));
+  return url + "#support";
+}
+
+// The filters asked first (third-party guard, kindness nudge): the confirmation page, or for
+// hearth.js the prompt as JSON.
+Response ask_first(PageContext& context, const ThreadPageView& page, const PageState& state,
+                   const PostFormValues& values, const std::string& parent_text, const FilterPrompt& prompt) {
+  if (wants_json(context)) return prompt_json(prompt);
+  PromptForm form{.heading = prompt.kindness ? "Would you like to rephrase?" : "Before you post your reply",
+                  .action = thread_url(page.thread.group.group, page.summary.id, "/reply"),
+                  .back = thread_url(page.thread.group.group, page.summary.id),
+                  .content_warning = values.content_warning,
+                  .anonymous = values.anonymous,
+                  .idempotency_key = values.idempotency_key};
+  if (!parent_text.empty()) form.extra.emplace_back("parent", parent_text);
+  if (!state.after.empty()) form.extra.emplace_back("after", state.after);
+  return prompt_page(context, form, prompt);
 }
 
 Response reply(PageContext& context) {
@@ -350,19 +395,26 @@ Response reply(PageContext& context) {
   const std::string parent_text = context.field("parent");
   const std::optional<PostId> parent = parent_text.empty() ? std::nullopt : parse_id(parent_text);
   const PostFormValues values = post_form_values(context);
+  state.reply_to = parent;
+  if (prompt_cancelled(context)) {  // "Cancel" on the filters' prompt
+    if (prompt_nudged(context)) count_nudge_cancelled(context.env, context.viewer->account.id, gv.group.id);
+    return redirect_see_other(thread_url(gv.group, page.summary.id, state.after.empty() ? "" : "?after=" + state.after));
+  }
+  if (prompt_edit(context)) {  // "Edit": the form again, with the words as they were
+    state.again = ReplyAgain{values, parent, std::nullopt, std::nullopt, prompt_nudged(context)};
+    return render_thread(context, page, state, 200);
+  }
+  FilterOutcome outcome;
   auto posted = do_reply(context.env, context.viewer->account.id, page.summary.id, parent, draft_of(values),
-                         values.idempotency_key);
+                         values.idempotency_key, filter_choice(context), &outcome);
   if (posted) {
-    // A reply to a reply is on this page, in its branch; a new top-level reply comes last,
-    // maybe on a page after this one (a full last page has no "More replies" yet).
-    if (parent) {
-      const std::string page_query = state.after.empty() ? "" : "?after=" + state.after;
-      return redirect_see_other(thread_url(gv.group, page.summary.id, page_query) + "#post-" +
-                                std::to_string(*posted));
-    }
-    return redirect_see_other(post_in_thread_url(context, gv.group, page.summary.id, *posted));
+    const std::string url = after_reply_url(context, page, state, parent, *posted, outcome);
+    return wants_json(context) ? posted_json(url) : redirect_see_other(url);
   }
   const Error& error = posted.error();
+  if (needs_confirmation(error) && outcome.prompt) {
+    return ask_first(context, page, state, values, parent_text, *outcome.prompt);
+  }
   if (error.code == ErrorCode::not_found && error.field.empty()) return render_not_found(context);
   if (error.code == ErrorCode::forbidden) {
     return message_page(context, 403, "You can't reply here", error.message, thread_url(gv.group, page.summary.id),
@@ -370,8 +422,7 @@ Response reply(PageContext& context) {
   }
   PostFormValues again = values;
   if (error.field == "idempotency_key") again.idempotency_key = new_idempotency_key();
-  state.reply_to = parent;
-  state.again = ReplyAgain{again, parent, error};
+  state.again = ReplyAgain{again, parent, error, outcome.prompt, prompt_nudged(context)};
   return render_thread(context, page, state, status_for(error));
 }
 
