@@ -47,6 +47,13 @@ std::string format_rfc3339(UnixMillis at) {
   return date::format("%FT%TZ", std::chrono::floor<std::chrono::seconds>(to_sys(at)));
 }
 
+int utc_offset_minutes(UnixMillis at, std::string_view zone_name) {
+  const auto* zone = find_zone(zone_name);
+  if (!zone) return 0;
+  const auto info = zone->get_info(std::chrono::floor<std::chrono::seconds>(to_sys(at)));
+  return static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(info.offset).count());
+}
+
 std::string format_local(UnixMillis at, std::string_view zone_name) {
   const auto seconds = std::chrono::floor<std::chrono::seconds>(to_sys(at));
   if (const auto* zone = find_zone(zone_name)) {

@@ -17,6 +17,9 @@ const std::vector<std::string>& all_time_zones();
 std::string format_rfc3339(UnixMillis at);
 // "21 Nov 2026, 10:15" in the given zone (UTC when the zone is empty or unknown).
 std::string format_local(UnixMillis at, std::string_view zone);
+// Minutes to add to UTC for local time in the zone at that moment (0 for UTC or an unknown
+// zone): 600 for Sydney in winter, -300 for New York in winter.
+int utc_offset_minutes(UnixMillis at, std::string_view zone);
 // "just now", "5 minutes ago", "3 hours ago", "2 days ago", or the local date beyond a week.
 std::string format_relative(UnixMillis at, UnixMillis now, std::string_view zone);
 

@@ -77,7 +77,7 @@ Activity activity_since(Connection& c, GroupId group_id, UnixMillis since) {
   c.execute("SELECT created_at FROM moderation_log WHERE group_id = ? AND created_at >= ?", {group_id, since},
             [&](const Row& r) {
               ++activity.actions;
-              activity.hours[(r.i64(0) / 3'600'000) % 24] = true;
+              ++activity.actions_by_utc_hour[(r.i64(0) / 3'600'000) % 24];
             });
   return activity;
 }

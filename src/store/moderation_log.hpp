@@ -61,7 +61,7 @@ std::vector<Line> recent(Connection& c, GroupId group_id, bool full, std::option
 struct Activity {
   int64_t active_moderators = 0;
   int64_t actions = 0;
-  bool hours[24] = {};
+  int64_t actions_by_utc_hour[24] = {};  // when in the day they act (0 = 00:00–00:59 UTC)
 };
 Activity activity_since(Connection& c, GroupId group_id, UnixMillis since);
 

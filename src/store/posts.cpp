@@ -184,8 +184,10 @@ void mark_removed_by_moderator(Connection& c, PostId id, UnixMillis at, const st
       {at, explanation, rule ? SqlValue(int64_t{*rule}) : SqlValue(nullptr), id});
 }
 
+// held_reason stays: it records that the post waited, and why (the transparency card
+// counts the share of posts that waited).
 void release_hold(Connection& c, PostId id) {
-  c.run("UPDATE posts SET held_at = NULL, held_reason = '' WHERE id = ?", {id});
+  c.run("UPDATE posts SET held_at = NULL WHERE id = ?", {id});
 }
 
 int64_t count_published_by(Connection& c, GroupId group_id, AccountId author, int64_t limit) {
@@ -296,6 +298,18 @@ ThreadView thread_view(Connection& c, const threads::Thread& thread, std::option
   }
   view.posts = as_tree(std::move(flat));
   return view;
+}
+
+HeldShare held_share_since(Connection& c, GroupId group_id, UnixMillis since) {
+  HeldShare share;
+  c.execute(
+      "SELECT COUNT(*), COALESCE(SUM(CASE WHEN held_reason <> '' OR held_at IS NOT NULL THEN 1 ELSE 0 END), 0)"
+      " FROM posts WHERE group_id = ? AND created_at >= ?",
+      {group_id, since}, [&](const Row& r) {
+        share.posts = r.i64(0);
+        share.held = r.i64(1);
+      });
+  return share;
 }
 
 }  // namespace hearth::posts

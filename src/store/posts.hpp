@@ -137,4 +137,13 @@ inline constexpr int max_branches_per_page = 200;
 ThreadView thread_view(Connection& c, const threads::Thread& thread, std::optional<AccountId> viewer,
                        const std::optional<BranchCursor>& after, int branches, bool moderator_view = false);
 
+// How many posts were written in a group since `since`, and how many of them waited for a
+// moderator (held_reason is kept after approval as the record of why). For the
+// transparency card.
+struct HeldShare {
+  int64_t posts = 0;
+  int64_t held = 0;
+};
+HeldShare held_share_since(Connection& c, GroupId group_id, UnixMillis since);
+
 }  // namespace hearth::posts

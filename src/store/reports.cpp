@@ -123,4 +123,15 @@ std::vector<MyReport> of_reporter(Connection& c, AccountId reporter, int limit) 
       });
 }
 
+std::optional<int64_t> median_ms_to_decision(Connection& c, GroupId group_id, UnixMillis since) {
+  std::vector<int64_t> waits = c.all<int64_t>(
+      "SELECT resolved_at - created_at FROM reports WHERE group_id = ? AND resolved_at IS NOT NULL AND resolved_at >= ?"
+      " ORDER BY 1",
+      {group_id, since}, [](const Row& r) { return r.i64(0); });
+  if (waits.empty()) return std::nullopt;
+  const std::size_t middle = waits.size() / 2;
+  if (waits.size() % 2 == 1) return waits[middle];
+  return (waits[middle - 1] + waits[middle]) / 2;
+}
+
 }  // namespace hearth::reports

@@ -66,4 +66,8 @@ struct MyReport {
 };
 std::vector<MyReport> of_reporter(Connection& c, AccountId reporter, int limit);
 
+// The median time from a report to a moderator's decision on it, over the reports decided
+// since `since`; nothing when none was. (For the transparency card.)
+std::optional<int64_t> median_ms_to_decision(Connection& c, GroupId group_id, UnixMillis since);
+
 }  // namespace hearth::reports

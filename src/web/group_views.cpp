@@ -5,7 +5,6 @@
 
 #include "domain/country.hpp"
 #include "store/groups.hpp"
-#include "store/memberships.hpp"
 #include "store/support_services.hpp"
 #include "web/error_page.hpp"
 #include "web/layout.hpp"
@@ -13,8 +12,6 @@
 
 namespace hearth {
 namespace {
-
-constexpr int64_t thirty_days_ms = int64_t{30} * 24 * 3600 * 1000;
 
 std::string tel_href(std::string_view number) {
   std::string digits;
@@ -80,7 +77,7 @@ std::string_view privacy_label(Privacy privacy) {
 }
 
 GroupFacts load_group_facts(const ActionEnvironment& env, const Group& group, std::string_view fallback_region) {
-  const UnixMillis since = env.clock.now() - thirty_days_ms;
+  const UnixMillis now = env.clock.now();
   std::string region = group.region.empty() ? std::string(fallback_region) : group.region;
   if (!region.empty() && !find_country(region)) region.clear();
   return env.store.read([&](Connection& c) {
@@ -90,40 +87,9 @@ GroupFacts load_group_facts(const ActionEnvironment& env, const Group& group, st
     facts.group_services = groups::services(c, group.id);
     if (!region.empty()) facts.regional_services = support_services::for_region(c, region);
     facts.services_region = region;
-    facts.member_count = memberships::count_active(c, group.id);
-    facts.volunteers = memberships::count_volunteers(c, group.id);
-    facts.moderation = moderation_log::activity_since(c, group.id, since);
+    facts.transparency = load_transparency_facts(c, group, now);
     return facts;
   });
-}
-
-void transparency_card(Html& h, const Group& group, const GroupFacts& facts) {
-  h.m("<section class=\"card transparency\" aria-labelledby=\"how-run\"><h2 id=\"how-run\">How this group is run</h2>"
-      "<dl class=\"facts\"><dt>Who can read</dt><dd>")
-      .t(privacy_label(group.privacy)).m(". ").t(privacy_explained(group.privacy)).m("</dd><dt>Moderation</dt><dd>");
-  const int64_t moderators = facts.moderation.active_moderators;
-  if (moderators == 0) {
-    h.m("<strong>Nobody has moderated this group in the last 30 days.</strong>");
-  } else if (moderators == 1) {
-    h.m("1 moderator looked after this group in the last 30 days.");
-  } else {
-    h.num(moderators).m(" moderators looked after this group in the last 30 days.");
-  }
-  h.m("</dd><dt>Trained volunteers</dt><dd>");
-  if (facts.volunteers == 0) h.m("No trained volunteers are members.");
-  else if (facts.volunteers == 1) h.m("1 trained volunteer is a member.");
-  else h.num(facts.volunteers).m(" trained volunteers are members.");
-  h.m("</dd><dt>Anonymous posts</dt><dd>");
-  if (group.anonymous_posting) {
-    h.m("Allowed. Members may post as \"Anonymous member\"; nobody, moderators included, sees who wrote it.");
-  } else {
-    h.m("Not allowed. Every post shows the author's pseudonym in this group.");
-  }
-  h.m("</dd>");
-  if (shows_member_count(group.privacy)) {
-    h.m("<dt>Members</dt><dd>").num(facts.member_count).t(facts.member_count == 1 ? " member" : " members").m("</dd>");
-  }
-  h.m("</dl></section>");
 }
 
 void rules_list(Html& h, const std::vector<std::string>& rules) {

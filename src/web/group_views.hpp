@@ -9,9 +9,9 @@
 #include "actions/group_lookup.hpp"
 #include "core/http_message.hpp"
 #include "domain/support_service.hpp"
-#include "store/moderation_log.hpp"
 #include "core/html.hpp"
 #include "web/page_context.hpp"
+#include "web/transparency_card.hpp"
 
 namespace hearth {
 
@@ -38,14 +38,11 @@ struct GroupFacts {
   std::vector<GroupService> group_services;
   std::vector<SupportService> regional_services;
   std::string services_region;  // the country the regional services are for
-  int64_t member_count = 0;
-  int64_t volunteers = 0;
-  moderation_log::Activity moderation;  // the last 30 days
+  TransparencyFacts transparency;
 };
 // `fallback_region`: the viewer's region, used when the group has none.
 GroupFacts load_group_facts(const ActionEnvironment& env, const Group& group, std::string_view fallback_region);
 
-void transparency_card(Html& h, const Group& group, const GroupFacts& facts);
 void rules_list(Html& h, const std::vector<std::string>& rules);
 void rules_card(Html& h, const std::vector<std::string>& rules);
 void services_card(Html& h, const GroupFacts& facts);

@@ -304,9 +304,15 @@ class GroupsWebTest(unittest.TestCase):
         self.assertIn("This circle is for family members.", cat_page)
         self.assertIn("Ask to join", cat_page)
         self.assertNotIn("Secret about text.", cat_page)
-        # The decisions show on the transparency card.
-        self.assertIn("1 moderator looked after this group in the last 30 days.",
-                      self.assert_page(self.guest().get(f"/g/{slug}")))
+        # The decisions show on the transparency card, with the hours moderators act.
+        self.assertRegex(self.assert_page(self.guest().get(f"/g/{slug}")),
+                         r"1 moderator looked after this group in the last 30 days, between "
+                         r"\d\d:00–\d\d:00 \(UTC\)\. At other hours nobody may be watching\.")
+        # The join screen shows the same card before someone asks to join.
+        join_screen = self.assert_page(cat.web.get(f"/g/{slug}/join"))
+        self.assertIn("How this group is run", join_screen)
+        self.assertIn("No reports were dealt with in the last 90 days.", join_screen)
+        self.assertNotIn("/moderation/log", join_screen)  # a private group's log is for members
 
     # -- invites -------------------------------------------------------------------------------
 

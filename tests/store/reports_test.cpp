@@ -71,3 +71,27 @@ TEST_F(ReportsStoreTest, ResolvingClosesTheItemAndTheReporterSeesTheOutcome) {
 
 }  // namespace
 }  // namespace hearth
+
+namespace hearth {
+namespace {
+
+TEST_F(ReportsStoreTest, TheMedianWaitCountsDecisionsSinceTheGivenTime) {
+  EXPECT_EQ(store().read([&](Connection& c) { return reports::median_ms_to_decision(c, group_, 0); }), std::nullopt);
+  file(reporter_, 1, ReportReason::spam, 1'000);
+  file(reporter_, 2, ReportReason::spam, 1'000);
+  file(reporter_, 3, ReportReason::spam, 1'000);
+  file(reporter_, 4, ReportReason::spam, 1'000);
+  const auto decide = [&](int64_t post, UnixMillis at) {
+    store().write([&](Connection& c) { reports::resolve_item(c, group_, ReportItem::post, post, ReportOutcome::no_action, at); });
+  };
+  decide(1, 2'000);   // waited 1 s, but before the window
+  decide(2, 11'000);  // 10 s
+  decide(3, 31'000);  // 30 s
+  EXPECT_EQ(store().read([&](Connection& c) { return reports::median_ms_to_decision(c, group_, 5'000); }), 20'000);
+  decide(4, 101'000);  // 100 s
+  EXPECT_EQ(store().read([&](Connection& c) { return reports::median_ms_to_decision(c, group_, 5'000); }), 30'000);
+  EXPECT_EQ(store().read([&](Connection& c) { return reports::median_ms_to_decision(c, group_, 0); }), 20'000);
+}
+
+}  // namespace
+}  // namespace hearth

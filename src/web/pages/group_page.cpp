@@ -4,6 +4,7 @@
 #include "domain/country.hpp"
 #include "store/personas.hpp"
 #include "actions/conversations.hpp"
+#include "policy/moderation.hpp"
 #include "web/error_page.hpp"
 #include "web/forms.hpp"
 #include "web/group_views.hpp"
@@ -180,7 +181,8 @@ Response group_page(PageContext& context) {
         "who belongs to it.</p></section>");
   }
   h.m("</div><aside class=\"group-side\" aria-label=\"Group details\">");
-  transparency_card(h, g, facts);
+  transparency_card(h, g, facts.transparency, context.env.clock.now(), context.time_zone(),
+                    can_read_moderation_log(g.privacy, view->viewer));
   rules_card(h, facts.rules);
   services_card(h, facts);
   h.m("</aside></div>");

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "actions/membership.hpp"
+#include "policy/moderation.hpp"
 #include "store/groups.hpp"
 #include "web/group_form.hpp"
 #include "web/group_views.hpp"
@@ -13,17 +14,21 @@ namespace hearth {
 namespace {
 
 struct JoinScreen {
+  TransparencyFacts transparency;
   std::vector<std::string> rules;
   std::vector<std::string> questions;
 };
 
-JoinScreen load(const PageContext& context, GroupId id) {
-  return context.env.store.read([&](Connection& c) { return JoinScreen{groups::rules(c, id), groups::questions(c, id)}; });
+JoinScreen load(const PageContext& context, const Group& group) {
+  const UnixMillis now = context.env.clock.now();
+  return context.env.store.read([&](Connection& c) {
+    return JoinScreen{load_transparency_facts(c, group, now), groups::rules(c, group.id), groups::questions(c, group.id)};
+  });
 }
 
 Response form(PageContext& context, const GroupInView& view, const std::optional<Error>& error, int status) {
   const Group& g = view.group;
-  const JoinScreen screen = load(context, g.id);
+  const JoinScreen screen = load(context, g);
   const bool request = join_path(g.privacy, view.viewer) == JoinPath::request;
   Html h;
   h.m("<section class=\"card narrow-wide\"><h1>").t(request ? "Ask to join " : "Join ").t(g.name).m("</h1>");
@@ -57,6 +62,11 @@ Response form(PageContext& context, const GroupInView& view, const std::optional
   persona_choice_fields(h, context, my_personas(context), error);
   h.m("<button type=\"submit\" class=\"button\">").t(request ? "Send my request" : "Join the group")
       .m("</button> <a href=\"").t(group_url(g)).m("\">Not now</a></form></section>");
+  // Before joining, how the group is looked after (the card the group page shows too).
+  h.m("<div class=\"narrow-wide\">");
+  transparency_card(h, g, screen.transparency, context.env.clock.now(), context.time_zone(),
+                    can_read_moderation_log(g.privacy, view.viewer));
+  h.m("</div>");
   return render_page(context, {.title = std::string(request ? "Ask to join " : "Join ") + g.name}, h, status);
 }
 
