@@ -269,7 +269,7 @@
       box.className = "filter-inline";
       var heading = document.createElement("h3");
       heading.tabIndex = -1;
-      heading.textContent = prompt.kindness ? "Would you like to rephrase?" : "Before you post";
+      heading.textContent = "Before you post";
       box.appendChild(heading);
       var messages = document.createElement("div");
       messages.className = "alert alert-urgent";
@@ -284,9 +284,11 @@
       if (prompt.body) box.appendChild(marked(prompt.body));
       var actions = document.createElement("div");
       actions.className = "actions";
+      var submit = form.querySelector("button[type=submit]");
       actions.appendChild(button("Edit", false, function () {
         if (prompt.kindness) setField(form, "nudged", "1");
         box.parentNode.removeChild(box);
+        if (submit) submit.hidden = false;
         var field = form.querySelector("textarea[name=body]");
         if (field) field.focus();
       }));
@@ -300,8 +302,8 @@
         sendPlainly(form);
       }));
       box.appendChild(actions);
-      var submit = form.querySelector("button[type=submit]");
       form.insertBefore(box, submit || null);
+      if (submit) submit.hidden = true;  // the prompt's buttons answer it
       heading.focus();
     }
 

@@ -45,7 +45,7 @@ void crisis_lines_of(Html& h, const Country& country, const std::vector<SupportS
   for (const auto& s : lines) {
     h.m("<li><strong>").t(s.name).m("</strong>");
     if (!s.phone.empty()) h.m(" · Call <a href=\"tel:").t(tel_digits(s.phone)).m("\">").t(s.phone).m("</a>");
-    if (!s.text_number.empty()) h.m(" · Text ").t(s.text_number);
+    if (!s.text_number.empty()) h.m(" · ").t(s.text_number);  // "Text SHOUT to 85258"
     if (!s.hours.empty()) h.m(" · ").t(s.hours);
     h.m("</li>");
   }

@@ -193,3 +193,38 @@ TEST(PostTree, RemovedPostsKeepTheirPlaceOnly) {
 
 }  // namespace
 }  // namespace hearth
+
+namespace hearth {
+namespace {
+
+TEST(PostTree, MuteWordsFoldOthersPostsAwayForThatReaderOnly) {
+  Fixture f(AccountId{50}, true);
+  auto muted = post(2, 1, 1, 9);
+  muted.body_html = "<p>We tried a new <strong>diet</strong> &amp; it helped</p>\n";
+  auto plain = post(3, 1, 1, 9);
+  auto tags_only = post(4, 1, 1, 9);
+  tags_only.body_html = "<p><strong>Bold</strong> words</p>";  // "strong" is markup, not a word
+  auto mine = post(5, 1, 1, 50);
+  mine.body_html = "<p>My diet</p>";
+  PostTreeContext tree = f.tree();
+  tree.mute = safety::MuteMatcher::compile({MuteWord{1, "diet", 1}, MuteWord{2, "strong", 1}});
+  Html h;
+  reply_tree(h, {post(1, 0, std::nullopt, 9), muted, plain, tags_only, mine}, tree);
+  const std::string html = h.str();
+  const auto article = [&](PostId id) {
+    const std::size_t at = html.find("<article id=\"post-" + std::to_string(id) + "\">");
+    return html.substr(at, html.find("</article>", at) - at);
+  };
+  EXPECT_NE(article(2).find("<details class=muted><summary>Hidden by your mute words</summary>"), std::string::npos);
+  EXPECT_NE(article(2).find("<strong>diet</strong>"), std::string::npos);  // folded away, still there
+  EXPECT_EQ(article(3).find("Hidden by your mute words"), std::string::npos);
+  EXPECT_EQ(article(4).find("Hidden by your mute words"), std::string::npos);
+  EXPECT_EQ(article(5).find("Hidden by your mute words"), std::string::npos);  // one's own post stays open
+  // Without mute words (guests, members without a list) nothing changes.
+  Html plain_page;
+  reply_tree(plain_page, {post(1, 0, std::nullopt, 9), muted}, f.tree());
+  EXPECT_EQ(plain_page.str().find("Hidden by your mute words"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace hearth

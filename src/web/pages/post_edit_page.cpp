@@ -97,7 +97,7 @@ Response submit(PageContext& context) {
   if (!done && needs_confirmation(done.error()) && outcome.prompt) {
     if (wants_json(context)) return prompt_json(*outcome.prompt);
     return prompt_page(context,
-                       {.heading = outcome.prompt->kindness ? "Would you like to rephrase?" : "Before you save this",
+                       {.heading = "Before you save your changes",
                         .action = post_url(post.thread.group.group, post.post.id, "/edit"),
                         .back = back_url(context, post),
                         .with_title = is_opening(post),

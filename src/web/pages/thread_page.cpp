@@ -372,7 +372,8 @@ std::string after_reply_url(PageContext& context, const ThreadPageView& page, co
 Response ask_first(PageContext& context, const ThreadPageView& page, const PageState& state,
                    const PostFormValues& values, const std::string& parent_text, const FilterPrompt& prompt) {
   if (wants_json(context)) return prompt_json(prompt);
-  PromptForm form{.heading = prompt.kindness ? "Would you like to rephrase?" : "Before you post your reply",
+  // The filters' own words start with the question ("Would you like to rephrase?").
+  PromptForm form{.heading = "Before you post your reply",
                   .action = thread_url(page.thread.group.group, page.summary.id, "/reply"),
                   .back = thread_url(page.thread.group.group, page.summary.id),
                   .content_warning = values.content_warning,
