@@ -30,9 +30,11 @@ CREATE TABLE post_search (
   title TEXT NOT NULL DEFAULT '',
   body TEXT NOT NULL DEFAULT '',
   scope TEXT NOT NULL DEFAULT '',
+  -- '<' and '&' become spaces first: the parser would otherwise read "<b>" as an HTML tag or
+  -- "&amp;" as an entity and leave the words in them out, where FTS5 indexes them.
   document tsvector GENERATED ALWAYS AS (
-    setweight(to_tsvector('hearth_search', title), 'A') ||
-    setweight(to_tsvector('hearth_search', body), 'B') ||
+    setweight(to_tsvector('hearth_search', translate(title, '<&', '  ')), 'A') ||
+    setweight(to_tsvector('hearth_search', translate(body, '<&', '  ')), 'B') ||
     setweight(to_tsvector('simple', scope), 'D')) STORED
 );
 CREATE INDEX post_search_document ON post_search USING gin (document);

@@ -59,8 +59,8 @@ const std::vector<Entry>& entries() {
       {{"listen", "address to serve on, HOST:PORT (port 0 picks a free port) [127.0.0.1:8080]"}, text(&Config::listen)},
       {{"data", "directory for the SQLite database and other files [./hearth-data]"}, text(&Config::data_dir)},
       {{"database",
-        "database location: sqlite:PATH or a file path, or postgresql://USER@HOST/NAME for PostgreSQL"
-        " (docs/postgres.md) [sqlite:<data>/hearth.db]"},
+        "sqlite:PATH or a file path (SQLite), or postgresql://USER@HOST/NAME (docs/postgres.md)"
+        " [sqlite:<data>/hearth.db]"},
        text(&Config::database)},
       {{"log_level", "trace, debug, info, warn, error or off [info]"},
        [](Config& c, const std::string& v) -> Status {

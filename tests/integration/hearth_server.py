@@ -3,6 +3,12 @@
 Standard library only. The binary comes from $HEARTH_BIN (ctest sets it to the ASan+UBSan
 build); when it is unset, the first of build/asan/hearth and build/dev/hearth that exists.
 
+With $HEARTH_TEST_POSTGRES (the URL of a throwaway cluster, scripts/pg-test-cluster), each
+data directory gets its own fresh PostgreSQL database instead of hearth.db, given to every
+hearth started on that directory (servers, restarts, `run_hearth([... "--data", dir])`)
+as HEARTH_DATABASE, and dropped with the directory. Tests that open hearth.db themselves
+are SQLite-only.
+
     server = HearthServer(env={"HEARTH_SESSION_LIFETIME_SECONDS": "2"})
     server.start()
     client = server.client()
@@ -72,8 +78,68 @@ def strong_password():
     return "pw-" + secrets.token_urlsafe(12)
 
 
+# -- PostgreSQL ------------------------------------------------------------------------------
+
+_POSTGRES = os.environ.get("HEARTH_TEST_POSTGRES", "")
+_DATABASE_MARKER = "postgres-database"  # in a data directory: the name of its database
+
+
+def on_postgres():
+    return bool(_POSTGRES)
+
+
+def _psql(sql):
+    subprocess.run(["psql", "-q", "-v", "ON_ERROR_STOP=1", _POSTGRES, "-c", sql], check=True,
+                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=60)
+
+
+def _with_database(url, name):
+    """postgresql://host/old?options → postgresql://host/NAME?options"""
+    scheme, rest = url.split("://", 1)
+    authority = re.match(r"[^/?#]*", rest).group(0)
+    options = rest[len(authority):]
+    options = options[options.find("?"):] if "?" in options else ""
+    return f"{scheme}://{authority}/{name}{options}"
+
+
+def database_env(data_dir):
+    """{"HEARTH_DATABASE": url} of the data directory's own database (created on first use)
+    when the tests run on PostgreSQL; {} on SQLite."""
+    if not _POSTGRES:
+        return {}
+    marker = os.path.join(data_dir, _DATABASE_MARKER)
+    if os.path.exists(marker):
+        with open(marker, encoding="utf-8") as f:
+            name = f.read().strip()
+    else:
+        name = "hearth_it_" + secrets.token_hex(6)
+        try:  # a copy of the migrated template when the cluster has one
+            _psql(f"CREATE DATABASE {name} TEMPLATE hearth_template")
+        except subprocess.CalledProcessError:
+            _psql(f"CREATE DATABASE {name}")
+        os.makedirs(data_dir, exist_ok=True)
+        with open(marker, "w", encoding="utf-8") as f:
+            f.write(name)
+    return {"HEARTH_DATABASE": _with_database(_POSTGRES, name)}
+
+
+def drop_database(data_dir):
+    marker = os.path.join(data_dir, _DATABASE_MARKER)
+    if not _POSTGRES or not os.path.exists(marker):
+        return
+    with open(marker, encoding="utf-8") as f:
+        name = f.read().strip()
+    try:
+        _psql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    except subprocess.CalledProcessError:
+        pass  # the cluster is thrown away after the run anyway
+
+
 def run_hearth(args, env=None, timeout=60, cwd=None):
     """Runs `hearth ARGS` to completion; returns the CompletedProcess (text, merged output)."""
+    args = list(args)
+    if "--data" in args and args.index("--data") + 1 < len(args):
+        env = {**database_env(args[args.index("--data") + 1]), **(env or {})}
     return subprocess.run([hearth_bin(), *args], env=hermetic_env(env), cwd=cwd or tempfile.gettempdir(),
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace",
                           timeout=timeout)
@@ -106,7 +172,8 @@ class HearthServer:
     def start(self):
         command = [hearth_bin(), "serve", "--listen", "127.0.0.1:0", "--data", self.data_dir, *self.extra_args]
         # cwd is the data directory so that no ./hearth.toml of the caller is picked up.
-        self.process = subprocess.Popen(command, env=hermetic_env(self.extra_env), cwd=self.data_dir,
+        env = {**database_env(self.data_dir), **self.extra_env}
+        self.process = subprocess.Popen(command, env=hermetic_env(env), cwd=self.data_dir,
                                         stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                         stderr=subprocess.STDOUT)
         _running.add(self)
@@ -187,6 +254,7 @@ class HearthServer:
         return self.output()
 
     def remove_data(self):
+        drop_database(self.data_dir)
         shutil.rmtree(self.data_dir, ignore_errors=True)
 
     # -- talking to it ---------------------------------------------------------------------
