@@ -311,6 +311,8 @@
       var form = event.target;
       if (form.getAttribute("data-prompt") !== "") return;
       event.preventDefault();
+      if (form.hasAttribute("data-sending")) return;  // a double click: the first one is on its way
+      form.setAttribute("data-sending", "");
       fetch(form.action, {
         method: "POST",
         credentials: "same-origin",
@@ -333,6 +335,7 @@
               location.href = target.href;
             }
           } else if (answer.prompt) {
+            form.removeAttribute("data-sending");
             window.setTimeout(function () { setButtons(form, false); }, 0);
             show(form, answer.prompt);
           } else {

@@ -410,7 +410,10 @@ Response reply(PageContext& context) {
                          values.idempotency_key, filter_choice(context), &outcome);
   if (posted) {
     const std::string url = after_reply_url(context, page, state, parent, *posted, outcome);
-    return wants_json(context) ? posted_json(url) : redirect_see_other(url);
+    if (!wants_json(context)) return redirect_see_other(url);
+    // hearth.js goes there itself; an address that differs from this page's by more than its
+    // #fragment makes that a real page load (?post= finds the reply's page).
+    return posted_json(outcome.crisis ? url : post_link(gv.group, page.summary.id, *posted));
   }
   const Error& error = posted.error();
   if (needs_confirmation(error) && outcome.prompt) {
