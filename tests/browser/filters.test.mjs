@@ -61,14 +61,14 @@ async function filtersJourney() {
     });
 
     // A logged-in context, with or without JavaScript.
-    const loggedIn = async (javaScript) => {
+    const loggedIn = async (javaScript, who = author) => {
       const options = javaScript ? {} : { javaScriptEnabled: false, bypassCSP: false };
       const context = await newContext(browser, server.baseURL, options);
       contexts.push(context);
       const page = await context.newPage();
       const watch = watchPage(page, server.baseURL);
       await goto(page, '/login');
-      await page.getByLabel('Login name').fill(author.login);
+      await page.getByLabel('Login name').fill(who.login);
       await page.getByLabel('Password', { exact: true }).fill(password);
       await submit(page, 'Log in');
       return { page, watch };
@@ -189,6 +189,34 @@ async function filtersJourney() {
       expect(await page.locator('article').filter({ hasText: 'I want to die' }).count() === 1, 'the post is hidden');
       await checkBothSchemes(page, 'filters-crisis');
       const problems = watch.problems();
+      expect(problems.length === 0, problems.join('\n'));
+    });
+
+    await step('word lists: the moderators add a watched word; a member folds posts away with mute words', async () => {
+      const slug = threadPath.split('/')[2];
+      const mod = await loggedIn(true, owner);
+      await goto(mod.page, `/g/${slug}/moderation/words`);
+      await expectHeading(mod.page, 'Watched words');
+      await mod.page.getByLabel('Word or phrase', { exact: true }).fill(`miracle cure ${suffix}`);
+      await mod.page.getByLabel('What happens').selectOption('hold');
+      await submit(mod.page, 'Add');
+      expect((await mod.page.locator('.word-list').textContent()).includes(`miracle cure ${suffix}`), 'not listed');
+      await checkBothSchemes(mod.page, 'filters-watched-words');
+      const muted = `Let me tell you about my diet ${suffix}.`;
+      await api(owner, 'POST', `/api/v1/threads/${threadPath.split('/')[4]}/posts`, { body: muted, idempotency_key: `k-${suffix}-9` });
+      const member = await loggedIn(true);
+      await goto(member.page, '/settings/mute-words');
+      await member.page.getByLabel('Word or phrase', { exact: true }).fill('diet');
+      await submit(member.page, 'Add');
+      await checkBothSchemes(member.page, 'filters-mute-words');
+      await goto(member.page, threadPath);
+      const folded = member.page.locator('details.muted').filter({ hasText: suffix });
+      expect(await folded.count() === 1, 'the post is not folded away');
+      expect(!(await folded.locator('p').filter({ hasText: 'my diet' }).isVisible()), 'the words show before opening');
+      await folded.locator('summary').click();
+      expect(await folded.locator('p').filter({ hasText: 'my diet' }).isVisible(), 'opening does not show the words');
+      await checkBothSchemes(member.page, 'filters-muted-post');
+      const problems = [...mod.watch.problems(), ...member.watch.problems()];
       expect(problems.length === 0, problems.join('\n'));
     });
   } finally {

@@ -23,7 +23,7 @@ std::string_view action_label(WatchAction action) {
     case WatchAction::hold:
       return "Hold: a moderator approves it first";
     case WatchAction::flag:
-      return "Flag: posted, and shown to moderators in the queue";
+      return "Flag: posted; moderators are told";
     case WatchAction::censor:
       return "Censor: posted with the words masked";
   }
@@ -60,7 +60,7 @@ void add_form(Html& h, const PageContext& context, const WatchedWordsView& view,
   }
   select_field(h, {.name = "action", .label = "What happens", .value = again.action}, actions);
   input_field(h, {.name = "message", .label = "Message for the author (block only)",
-                  .hint = "Optional. Say kindly why it can't be posted here.", .value = again.message,
+                  .hint = "Say kindly why it can't be posted here.", .value = again.message,
                   .error = field_error("message"), .required = false,
                   .max_length = static_cast<int>(safety::max_block_message_length)});
   h.m("<button type=\"submit\" class=\"button\">Add</button></form></section>");
