@@ -181,7 +181,9 @@
     var wanted = pending, all = everything; // events that come while loading wait for the next load
     pending = {};
     everything = false;
-    fetch(pageAddress(), { credentials: "same-origin", headers: { "Accept": "text/html" } })
+    // X-Hearth-Live: an open tab fetching news is not the member reading them, so the
+    // server leaves the thread unread (and the fetched page marks them "New").
+    fetch(pageAddress(), { credentials: "same-origin", headers: { "Accept": "text/html", "X-Hearth-Live": "1" } })
       .then(function (response) { return response.ok ? response.text() : null; })
       .then(function (html) {
         if (html) apply(new DOMParser().parseFromString(html, "text/html"), wanted, all);

@@ -414,10 +414,18 @@ async function conversationJourney() {
       const posts = trackPosts(page, '/reply');
       await page.getByLabel('Your reply').fill(twice);
       await page.getByLabel('Post anonymously').check();
-      await Promise.all([
-        page.waitForURL(/#post-\d+$/, { waitUntil: 'load' }),
-        page.getByRole('button', { name: 'Post reply', exact: true }).dblclick(),
-      ]);
+      // The second submission aborts the first navigation (ERR_ABORTED); wait for the one
+      // that lands.
+      const landed = async () => {
+        for (let attempt = 0; ; ++attempt) {
+          try {
+            return await page.waitForURL(/#post-\d+$/, { waitUntil: 'load' });
+          } catch (error) {
+            if (attempt >= 2 || !String(error).includes('ERR_ABORTED')) throw error;
+          }
+        }
+      };
+      await Promise.all([landed(), page.getByRole('button', { name: 'Post reply', exact: true }).dblclick()]);
       await posts.settled();
       console.log(`    (the double click without JavaScript sent ${posts.count()} POST${posts.count() === 1 ? '' : 's'})`);
       await goto(page, threadPath);

@@ -338,8 +338,10 @@ Response show(PageContext& context, GuestPageCache& kept) {
   if (const auto reply_to = context.request.query_value("reply_to")) state.reply_to = parse_id(*reply_to);
   if (const auto crisis = context.request.query_value("crisis")) state.crisis_post = parse_id(*crisis);
   state.news = news_for(context, page);  // before the visit marks the thread read
-  // Reading is participation: what a member has seen stops counting as new.
-  if (is_active_member(page.thread.group.viewer) && page.summary.unread.value_or(0) > 0) {
+  // Reading is participation: what a member has seen stops counting as new. A live update
+  // fetched by an open tab (hearth.js sends X-Hearth-Live) is not the member reading it.
+  const bool live_fetch = context.request.header("X-Hearth-Live").has_value();
+  if (!live_fetch && is_active_member(page.thread.group.viewer) && page.summary.unread.value_or(0) > 0) {
     (void)do_mark_thread_read(context.env, context.viewer->account.id, page.summary.id);
   }
   Response response = render_thread(context, page, state, 200);
