@@ -702,7 +702,9 @@ namespace {
 // the socket is closed): then the stream ends at once instead of at its next heartbeat.
 void watch_for_close(std::shared_ptr<Connection> connection, std::shared_ptr<LiveState> live) {
   Socket& socket = connection->socket;
-  socket.async_read_some(asio::buffer(live->sink),
+  // Taken before the call: the handler below moves `live`, and argument order is unspecified.
+  const auto sink = asio::buffer(live->sink);
+  socket.async_read_some(sink,
                          [connection = std::move(connection), live = std::move(live)](error_code ec, std::size_t) {
                            if (ec) return live->end();
                            if (!live->ended) watch_for_close(connection, live);

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "core/text.hpp"
+#include "store/search_postgres.hpp"
 
 namespace hearth::search {
 namespace {
@@ -145,6 +146,7 @@ void refresh_group_privacy(Connection& c, GroupId group_id, Privacy privacy) {
 }
 
 void optimize_index(Connection& c) {
+  if (c.engine() == "postgres") return optimize_index_postgres(c);
   c.run("INSERT INTO post_search (post_search) VALUES ('optimize')");
 }
 
@@ -489,6 +491,8 @@ Plan plan_for(const Scope& scope, const Tuning& tuning) {
 
 std::vector<Hit> query(Connection& c, const Scope& scope, std::string_view text, int limit, const Tuning& tuning,
                        Trace* trace) {
+  // PostgreSQL has its own full-text index (store/search_postgres.cpp), same contract.
+  if (c.engine() == "postgres") return query_postgres(c, scope, text, limit, tuning, trace);
   limit = std::clamp(limit, 1, max_results);
   const std::vector<std::string> terms = terms_of(text);
   const std::string match = match_expression(terms, scope);

@@ -222,7 +222,8 @@ TEST_F(GroupActions, AnInvalidDraftWritesNothingAtAll) {
   ASSERT_FALSE(result.ok());
   expect_error(result.error(), ErrorCode::invalid_input, "name");
   d.name = "New parents";
-  d.topics = std::vector<std::string>(max_topics + 1, "sleep");
+  d.topics.clear();
+  for (std::size_t i = 0; i <= max_topics; ++i) d.topics.push_back("topic " + std::to_string(i));
   result = do_create_group(env(), creator, d, {});
   ASSERT_FALSE(result.ok());
   expect_error(result.error(), ErrorCode::invalid_input, "topics");

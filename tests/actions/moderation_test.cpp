@@ -188,9 +188,8 @@ TEST_F(ModerationTest, HeldPostsAreSeenByTheirAuthorAndModeratorsUntilApproved) 
   EXPECT_EQ(post(held)->held_reason, "new_member");
   const auto ids = [&](AccountId viewer) {
     std::vector<PostId> found;
-    for (const auto& p : read_thread(env(), thread_.thread_id, viewer, std::nullopt, 50)->view.posts) {
-      found.push_back(p.id);
-    }
+    const auto page = read_thread(env(), thread_.thread_id, viewer, std::nullopt, 50);  // kept alive for the loop
+    for (const auto& p : page->view.posts) found.push_back(p.id);
     return found;
   };
   EXPECT_EQ(ids(bob_).size(), 1u) << "invisible to other members";
