@@ -361,8 +361,11 @@ TEST(Markdown, PathologicalNestingIsFast) {
   };
   for (const auto& [name, source] : inputs) {
     std::string html;
-    const double ms = best_milliseconds(source, &html);
-    EXPECT_LT(ms, 200.0) << name;
+    // Not a speed measurement (bench/ does those): a quadratic blow-up on 20,000 bytes takes
+    // many seconds, while linear work stays far below this bound even under ASan on a
+    // loaded 2-core machine (where 200 ms proved too tight).
+    const double ms = best_milliseconds(source, &html, 1000.0);
+    EXPECT_LT(ms, 1000.0) << name;
     EXPECT_LT(html.size(), 10 * source.size() + 1024) << name;
   }
 }
