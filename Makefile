@@ -4,7 +4,7 @@ BUILD_TEST    := build/asan
 JOBS          ?= $(shell nproc)
 CMAKE_COMMON  := -G Ninja -DCMAKE_CXX_COMPILER=g++
 
-.PHONY: run test build build-test deps bench clean format
+.PHONY: run test test-cluster build build-test deps bench clean format
 
 deps:
 	@scripts/install-deps
@@ -29,6 +29,12 @@ run: build
 # Unit, integration (against the ASan+UBSan build), durability and browser tests.
 test: build-test
 	cd $(BUILD_TEST) && ctest --output-on-failure -j $(JOBS)
+
+# deploy/'s layout on loopback: PostgreSQL primary + streaming replica, two nodes (the
+# ASan+UBSan build), haproxy; live updates across nodes, a node SIGKILLed while posting.
+test-cluster: build-test
+	@scripts/install-deps --cluster
+	HEARTH_BIN=$(BUILD_TEST)/hearth python3 tests/cluster/run_cluster_test.py
 
 bench: build
 	@scripts/install-deps --bench
