@@ -3,6 +3,7 @@
 #include <unordered_map>
 
 #include "actions/conversations.hpp"
+#include "policy/blocking.hpp"
 #include "policy/moderation.hpp"
 #include "store/access_tokens.hpp"
 #include "store/memberships.hpp"
@@ -37,6 +38,12 @@ class Visibility {
     bool visible = false;
     if (const auto post = posts::find(c_, id); post && post->thread_id == thread_.thread.id) {
       visible = !post->held_at || can_see_held_post(thread_.group.viewer, post->author_account_id == account_);
+      // A block between the viewer and the post's persona: not pushed either way (never for an
+      // anonymous post, which would tell who wrote it: policy/blocking.hpp).
+      if (visible && account_ && !post->anonymous) {
+        if (!blocks_) blocks_ = persona_blocks::block_set(c_, *account_);
+        visible = block_effect(*blocks_, false, post->author_persona_id) == BlockEffect::none;
+      }
     }
     seen_.emplace(id, visible);
     return visible;
@@ -47,6 +54,7 @@ class Visibility {
   const ThreadInView& thread_;
   std::optional<AccountId> account_;
   std::unordered_map<PostId, bool> seen_;
+  std::optional<BlockSet> blocks_;  // read once per delivery, when a post needs it
 };
 
 }  // namespace

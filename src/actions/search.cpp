@@ -25,6 +25,7 @@ search::Scope search_scope(Connection& c, std::optional<AccountId> account, std:
     }
   }
   scope.only_group = only_group;
+  scope.viewer = account.value_or(0);  // blocks (docs/blocking.md)
   return scope;
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/markdown.hpp"
 
+#include "actions/blocking.hpp"
 #include "actions/conversations.hpp"
 #include "actions/filtering.hpp"
 #include "actions/live_events.hpp"
@@ -185,6 +186,9 @@ Result<PostId> do_reply(const ActionEnvironment& env, AccountId account, ThreadI
     auto found = find_thread_in(c, thread_id, account);
     if (!found || !can_reply(found->group.group.privacy, found->group.viewer, found->thread.locked)) return std::nullopt;
     if (posts::find_by_idempotency_key(c, account, key)) return std::nullopt;
+    // Refused because of a block: no filter prompt first; the write says why.
+    const auto parent = posts::find(c, parent_id.value_or(found->thread.opening_post_id));
+    if (parent && !check_reply_not_blocked(c, account, *parent)) return std::nullopt;
     return FilterTarget{std::move(found->group), thread_id, true, false};
   });
   if (!plan) return plan.error();
@@ -215,6 +219,8 @@ Result<PostId> do_reply(const ActionEnvironment& env, AccountId account, ThreadI
                             "parent");
         }
         if (parent->held_at || found->thread.post_count == 0) return waiting_for_moderator();
+        // A block between the two refuses the reply; never for an anonymous post (docs/blocking.md).
+        if (auto open = check_reply_not_blocked(c, account, *parent); !open) return open.error();
         auto gate = check_new_post(env, c, found->group, account, draft->anonymous);
         if (!gate) return gate.error();
         const UnixMillis now = env.clock.now();

@@ -2,6 +2,7 @@
 // GET /api/v1/groups/{slug}/members, POST/DELETE /api/v1/groups/{slug}/services[/{id}].
 #include <boost/json.hpp>
 
+#include "actions/blocking.hpp"
 #include "actions/groups.hpp"
 #include "api/group_json.hpp"
 #include "api/json_io.hpp"
@@ -136,7 +137,9 @@ Response members(const ActionEnvironment& env, ApiCall& call) {
   if (!can_read_content(view->group.privacy, view->viewer)) {
     return json_error(make_error(ErrorCode::forbidden, "Only members can see who belongs to this group."));
   }
-  const auto list = env.store.read([&](Connection& c) { return memberships::active_members(c, view->group.id, 1000); });
+  auto list = env.store.read([&](Connection& c) { return memberships::active_members(c, view->group.id, 1000); });
+  // Blocks, both ways (docs/blocking.md): neither is listed to the other.
+  if (call.viewer) drop_blocked_members(list, read_block_set(env, call.viewer->account.id));
   boost::json::array items;
   for (const auto& m : list) {
     items.push_back({{"persona", persona_ref(m.persona_id, m.persona_name)},

@@ -5,6 +5,7 @@
 // A thread in a group the caller may not read answers exactly like one that doesn't exist.
 #include <boost/json.hpp>
 
+#include "actions/blocking.hpp"
 #include "actions/conversations.hpp"
 #include "actions/reading.hpp"
 #include "actions/threads.hpp"
@@ -67,6 +68,26 @@ Result<FilterChoice> filter_choice_from(const boost::json::object& body) {
   return FilterChoice{.post_anyway = *confirm};
 }
 
+// A block between the caller and a post's persona (docs/blocking.md; never an anonymous post):
+// "hidden": "blocked" (the caller blocked them: the post is there to fold away) or
+// "unavailable" (they blocked the caller: no author, no text). Moderators keep everything.
+void with_block(boost::json::object& json, const posts::PostView& post, const GroupViewer& viewer,
+                const BlockSet& blocks) {
+  const bool mine = viewer.account && post.author_account_id == *viewer.account;
+  const BlockEffect effect =
+      mine || post.removed ? BlockEffect::none : block_effect(blocks, post.author.anonymous, post.author.persona_id);
+  if (effect == BlockEffect::none) {
+    json["hidden"] = nullptr;
+    return;
+  }
+  json["hidden"] = effect == BlockEffect::you_blocked ? "blocked" : "unavailable";
+  if (effect == BlockEffect::blocked_you && !can_moderate(viewer)) {
+    json["author"] = nullptr;
+    json["body_html"] = "";
+    json["content_warning"] = "";
+  }
+}
+
 Response thread_response(const ActionEnvironment& env, const ApiCall& call, ThreadId id,
                          const std::optional<posts::BranchCursor>& after, int branches, int status,
                          const FilterOutcome* outcome = nullptr) {
@@ -74,7 +95,11 @@ Response thread_response(const ActionEnvironment& env, const ApiCall& call, Thre
   if (!page) return json_error(thread_not_found());
   const GroupInView& gv = page->thread.group;
   boost::json::array posts;
-  for (const auto& post : page->view.posts) posts.push_back(post_json(post, gv.viewer));
+  const BlockSet blocks = call.viewer ? read_block_set(env, call.viewer->account.id) : BlockSet{};
+  for (const auto& post : page->view.posts) {
+    posts.push_back(post_json(post, gv.viewer));
+    with_block(posts.back().as_object(), post, gv.viewer, blocks);
+  }
   boost::json::object viewer{{"can_reply", can_reply(gv.group.privacy, gv.viewer, page->summary.locked)},
                              {"can_react", can_participate(gv.group.privacy, gv.viewer)},
                              {"can_moderate", can_moderate(gv.viewer)}};

@@ -81,7 +81,10 @@ std::vector<MyGroup> groups_of(Connection& c, AccountId account_id) {
   return c.all<MyGroup>(
       "SELECT g.id, g.slug, g.name, p.name, m.role,"
       " (SELECT COUNT(*) FROM threads t LEFT JOIN thread_reads r ON r.thread_id = t.id AND r.account_id = m.account_id"
-      "  WHERE t.group_id = g.id AND t.post_count > COALESCE(r.seen_post_count, 0)),"
+      "  WHERE t.group_id = g.id AND t.post_count > COALESCE(r.seen_post_count, 0)"
+      // Muted threads and groups (store/mutes.hpp) count nothing.
+      "  AND NOT EXISTS (SELECT 1 FROM thread_mutes tm WHERE tm.account_id = m.account_id AND tm.thread_id = t.id)"
+      "  AND NOT EXISTS (SELECT 1 FROM group_mutes gm WHERE gm.account_id = m.account_id AND gm.group_id = g.id)),"
       " g.last_activity_at"
       " FROM memberships m JOIN support_groups g ON g.id = m.group_id JOIN personas p ON p.id = m.persona_id"
       " WHERE m.account_id = ? AND m.status = 'active' ORDER BY g.last_activity_at DESC, g.id",

@@ -438,6 +438,10 @@ constexpr std::string_view hits_sql =
     " AND ((instr(?, ',' || g.privacy || ',') > 0 AND instr(?, ',' || p.group_id || ',') = 0)"
     "  OR instr(?, ',' || p.group_id || ',') > 0)"
     " AND (? IS NULL OR p.group_id = ?)"
+    // Blocks, both ways, on persona_blocks' two indexes (never an anonymous post: docs/blocking.md).
+    " AND (p.anonymous = 1 OR NOT EXISTS (SELECT 1 FROM persona_blocks b WHERE"
+    "  (b.blocker_account_id = ? AND b.blocked_persona_id = p.author_persona_id)"
+    "  OR (b.blocked_account_id = ? AND b.blocker_persona_id = p.author_persona_id)))"
     " ORDER BY hit.key LIMIT ?";
 
 Hit to_hit(const Row& r) {
@@ -475,6 +479,8 @@ std::vector<std::pair<Hit, int64_t>> checked_hits(Connection& c, const Scope& sc
     else
       params.emplace_back(nullptr);
   }
+  params.emplace_back(scope.viewer);
+  params.emplace_back(scope.viewer);
   params.emplace_back(int64_t{limit});
   std::vector<std::pair<Hit, int64_t>> hits;
   c.execute(hits_sql, params, [&](const Row& r) { hits.emplace_back(to_hit(r), r.i64(12)); });

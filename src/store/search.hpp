@@ -52,6 +52,10 @@ struct Scope {
   std::vector<GroupId> member_groups;    // further groups readable through a membership
   std::vector<GroupId> excluded_groups;  // groups of an open level the viewer may not read (banned)
   std::optional<GroupId> only_group;     // the "in this group" filter
+  // The viewer, for blocks (docs/blocking.md): posts shown under a persona they blocked, or
+  // under the name of someone who blocked them, are left out; anonymous posts never are.
+  // 0: a guest.
+  AccountId viewer = 0;
 };
 
 // The viewer's memberships of any status, with each group's privacy: what policy needs to

@@ -100,6 +100,10 @@ constexpr std::string_view hits_sql =
     " AND ((g.privacy = ANY (CAST(? AS TEXT[])) AND NOT p.group_id = ANY (CAST(? AS BIGINT[])))"
     "  OR p.group_id = ANY (CAST(? AS BIGINT[])))"
     " AND (? = 0 OR p.group_id = ?)"
+    // Blocks, both ways, on persona_blocks' two indexes (never an anonymous post: docs/blocking.md).
+    " AND (p.anonymous = 1 OR NOT EXISTS (SELECT 1 FROM persona_blocks b WHERE"
+    "  (b.blocker_account_id = ? AND b.blocked_persona_id = p.author_persona_id)"
+    "  OR (b.blocked_account_id = ? AND b.blocker_persona_id = p.author_persona_id)))"
     " ORDER BY hit.position LIMIT ?";
 
 Hit to_hit(const Row& r) {
@@ -233,7 +237,7 @@ std::vector<Hit> query_postgres(Connection& c, const Scope& scope, std::string_v
             {array_literal(found, [](const Candidate& k) { return std::to_string(k.search_rowid); }),
              array_literal(scope.open_privacies, [](Privacy p) { return std::string(privacy_name(p)); }),
              array_literal(scope.excluded_groups, id_text), array_literal(scope.member_groups, id_text), only, only,
-             int64_t{limit}},
+             scope.viewer, scope.viewer, int64_t{limit}},
             [&](const Row& r) { checked.emplace_back(to_hit(r), r.i64(12)); });
   add_highlights(c, words, checked);
   std::vector<Hit> hits;

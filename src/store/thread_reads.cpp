@@ -62,8 +62,11 @@ std::vector<FeedEntry> feed(Connection& c, AccountId account, const std::vector<
         " FROM threads t JOIN support_groups g ON g.id = t.group_id JOIN posts op ON op.id = t.opening_post_id"
         " LEFT JOIN thread_reads r ON r.account_id = ? AND r.thread_id = t.id"
         " WHERE t.group_id = ? AND t.last_activity_at >= ? AND t.post_count > COALESCE(r.seen_post_count, 0)"
+        // Muted threads and groups (store/mutes.hpp) leave the feed.
+        " AND NOT EXISTS (SELECT 1 FROM thread_mutes tm WHERE tm.account_id = ? AND tm.thread_id = t.id)"
+        " AND NOT EXISTS (SELECT 1 FROM group_mutes gm WHERE gm.account_id = ? AND gm.group_id = t.group_id)"
         " ORDER BY t.last_activity_at DESC, t.id DESC LIMIT ?",
-        {account, group_id, since, int64_t{limit}}, [](const Row& r) {
+        {account, group_id, since, account, account, int64_t{limit}}, [](const Row& r) {
           return FeedEntry{r.i64(0), r.i64(1), r.text(2),     r.text(3), r.text(4),
                            r.i64(5), r.i64(6), r.i64(7) != 0, r.i64(8)};
         });

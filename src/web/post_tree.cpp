@@ -112,6 +112,10 @@ void actions(Html& h, const posts::PostView& post, const PostTreeContext& tree, 
         .m(">Remove</a>");
   }
   if (report) report_link(h, post, tree);
+  // Blocking is offered only for a post shown under a persona: never an anonymous one.
+  if (report && !post.author.anonymous && post.author.persona_id != 0) {
+    h.m("<a href=").t(group_href(tree, "members/" + std::to_string(post.author.persona_id) + "/block")).m(">Block</a>");
+  }
   h.m("</p>");
 }
 
@@ -203,6 +207,11 @@ void by_line(Html& h, const posts::PostView& post, const PostTreeContext& tree, 
 
 }  // namespace
 
+BlockEffect block_effect_for(const posts::PostView& post, const PostTreeContext& tree) {
+  if (!tree.blocks || post.removed || viewer_wrote(post, tree.viewer)) return BlockEffect::none;
+  return block_effect(*tree.blocks, post.author.anonymous, post.author.persona_id);
+}
+
 bool viewer_wrote(const posts::PostView& post, const GroupViewer& viewer) {
   return viewer.account && post.author_account_id != 0 && post.author_account_id == *viewer.account;
 }
@@ -228,10 +237,23 @@ void post_article(Html& h, const posts::PostView& post, const PostTreeContext& t
     return;
   }
   const bool mine = viewer_wrote(post, tree.viewer);
+  const BlockEffect blocked = block_effect_for(post, tree);
+  const bool moderator = can_moderate(tree.viewer);  // a block never stands in a moderator's way
+  if (blocked == BlockEffect::blocked_you && !moderator) {
+    // Plain and neutral: no name, nothing to open, nothing to answer.
+    h.m("<p class=\"removed\">This post isn't available to you.</p></article>");
+    return;
+  }
   by_line(h, post, tree, mine);
   if (post.held) held_notice(h, post, tree);
-  const bool muted = muted_for_viewer(post, tree, mine);
-  if (muted) h.m("<details class=muted><summary>Hidden by your mute words</summary>");
+  const bool muted = blocked != BlockEffect::none || muted_for_viewer(post, tree, mine);
+  if (blocked == BlockEffect::you_blocked) {
+    h.m("<details class=muted><summary>Hidden because you blocked this member</summary>");
+  } else if (blocked == BlockEffect::blocked_you) {
+    h.m("<details class=muted><summary>Hidden from you by a block. As a moderator you can open it</summary>");
+  } else if (muted) {
+    h.m("<details class=muted><summary>Hidden by your mute words</summary>");
+  }
   // The body's own blocks sit in the article, after the by-line; no wrapper needed.
   if (!post.content_warning.empty()) {
     h.m("<details class=cw><summary>Content warning: ").t(post.content_warning).m("</summary>");
@@ -240,7 +262,7 @@ void post_article(Html& h, const posts::PostView& post, const PostTreeContext& t
     h.raw_unescaped(body_of(post));
   }
   if (muted) h.m("</details>");
-  actions(h, post, tree, mine);
+  if (blocked == BlockEffect::none || moderator) actions(h, post, tree, mine);  // no replies or reactions across a block
   h.m("</article>");
 }
 

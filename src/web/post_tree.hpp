@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/html.hpp"
+#include "policy/blocking.hpp"
 #include "policy/group_access.hpp"
 #include "safety/mute_matcher.hpp"
 #include "store/posts.hpp"
@@ -45,6 +46,10 @@ struct PostTreeContext {
   // The viewer's mute words (none for guests and members without any): others' posts that
   // contain them are collapsed behind "Hidden by your mute words".
   std::shared_ptr<const safety::MuteMatcher> mute;
+  // The viewer's blocks (none for guests): posts shown under a blocked persona, or under the
+  // name of someone who blocked the viewer, are folded away (policy/blocking.hpp; never an
+  // anonymous post).
+  std::shared_ptr<const BlockSet> blocks;
 };
 
 // The form that reaction buttons submit (`id="rx"`): once per page, outside other forms.
@@ -55,6 +60,9 @@ void reactions_form(Html& h, const PageContext& context, const Group& group, Thr
 void post_article(Html& h, const posts::PostView& post, const PostTreeContext& tree);
 // The replies (every post but the opening one) as nested lists.
 void reply_tree(Html& h, const std::vector<posts::PostView>& posts, const PostTreeContext& tree);
+
+// What the viewer's blocks do to this post (none for their own and for anonymous posts).
+BlockEffect block_effect_for(const posts::PostView& post, const PostTreeContext& tree);
 
 // Whether the viewer wrote the post, as policy lets the page know it.
 bool viewer_wrote(const posts::PostView& post, const GroupViewer& viewer);

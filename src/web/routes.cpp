@@ -40,6 +40,8 @@ std::vector<Route> web_routes(const ActionEnvironment& env) {
   add_admin_page(routes, env);
   add_watched_words_page(routes, env);
   add_mute_words_page(routes, env);
+  add_blocked_page(routes, env);
+  add_muted_page(routes, env);
   return routes;
 }
 

@@ -42,5 +42,7 @@ void add_my_reports_page(std::vector<Route>& routes, const ActionEnvironment& en
 void add_admin_page(std::vector<Route>& routes, const ActionEnvironment& env);
 void add_watched_words_page(std::vector<Route>& routes, const ActionEnvironment& env);
 void add_mute_words_page(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_blocked_page(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_muted_page(std::vector<Route>& routes, const ActionEnvironment& env);
 
 }  // namespace hearth

@@ -1,6 +1,7 @@
 // GET /g/{slug}/members: the group's active members, as the personas they show there. Only
 // for viewers who may read the group's content (anyone for a public group, members for a
 // private or hidden one). Listed by role and name, never by join time.
+#include "actions/blocking.hpp"
 #include "store/memberships.hpp"
 #include "web/group_views.hpp"
 #include "web/layout.hpp"
@@ -20,9 +21,11 @@ Response members(PageContext& context) {
                         "The members of this group are visible to its members only.", group_url(g),
                         "Back to the group");
   }
-  const auto [list, total] = context.env.store.read([&](Connection& c) {
+  auto [list, total] = context.env.store.read([&](Connection& c) {
     return std::pair(memberships::active_members(c, g.id, members_shown), memberships::count_active(c, g.id));
   });
+  // Blocks, both ways (docs/blocking.md): neither sees the other listed, nor counted.
+  if (context.viewer) total -= drop_blocked_members(list, read_block_set(context.env, context.viewer->account.id));
   Html h;
   h.m("<p class=\"meta\"><a href=\"").t(group_url(g)).m("\">").t(g.name).m("</a></p><h1>Members</h1><p>").num(total)
       .t(total == 1 ? " member" : " members").m(", shown by the pseudonym they use in this group.</p>");

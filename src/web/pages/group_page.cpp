@@ -1,6 +1,7 @@
 // GET /g/{slug}: a group's home. Everyone who may see the group gets its name, description,
 // rules, transparency card and support services; those who may read its content also get
 // the conversations and the about text. A hidden group answers like a missing page.
+#include "actions/muting.hpp"
 #include "domain/country.hpp"
 #include "store/personas.hpp"
 #include "actions/conversations.hpp"
@@ -79,6 +80,22 @@ void threads_section(Html& h, const PageContext& context, const GroupInView& vie
   h.m("</section>");
 }
 
+// Muting the group is private (docs/blocking.md): its conversations leave the member's home
+// page and unread counts; the group reads as before.
+void mute_group_form(Html& h, const PageContext& context, const Group& g) {
+  const bool muted = read_mute_state(context.env, context.viewer->account.id, g.id).group_muted;
+  h.m("<form method=\"post\" action=\"").t(group_url(g, "/mute")).m("\">");
+  csrf_input(h, context);
+  if (muted) {
+    h.m("<p>You've muted this group: its conversations don't show on your home page or count as new. "
+        "<input type=\"hidden\" name=\"mute\" value=\"0\"><button type=\"submit\" class=\"link-button\">Unmute "
+        "this group</button></p></form>");
+  } else {
+    h.m("<input type=\"hidden\" name=\"mute\" value=\"1\"><button type=\"submit\" class=\"button button-quiet\">"
+        "Mute this group</button></form>");
+  }
+}
+
 void membership_box(Html& h, const PageContext& context, const GroupInView& view, const std::string& persona_name) {
   const Group& g = view.group;
   const auto& membership = view.viewer.membership;
@@ -102,6 +119,7 @@ void membership_box(Html& h, const PageContext& context, const GroupInView& view
       else if (can_moderate(view.viewer)) h.m("<li><a href=\"").t(group_url(g, "/manage")).m("\">Requests to join</a></li>");
       h.m("<li><a href=\"/me/personas/").num(membership->persona_id).m("\">Edit your pseudonym and profile</a></li>"
           "<li><a href=\"").t(group_url(g, "/leave")).m("\">Leave the group</a></li></ul>");
+      mute_group_form(h, context, g);
       break;
     case JoinPath::pending:
       h.m("<p><strong>Your request is waiting.</strong> The group's admins will decide soon; you'll be able to read "

@@ -1,9 +1,11 @@
 // GET /g/{slug}/p/{persona_id}: a member as they appear in one group. Each profile field is
 // shown only to the audience its owner chose (policy can_see_field); the owner sees every
 // field with its audience beside it. Never shown: the account, other groups, join time.
+#include "actions/blocking.hpp"
 #include "domain/country.hpp"
 #include "store/memberships.hpp"
 #include "store/personas.hpp"
+#include "web/forms.hpp"
 #include "web/group_views.hpp"
 #include "web/layout.hpp"
 #include "web/routes.hpp"
@@ -39,6 +41,22 @@ std::string shown_value(std::string_view field, const std::string& value) {
   return value;
 }
 
+// Block or unblock this name (docs/blocking.md); the block page explains what it does.
+void block_controls(Html& h, const PageContext& context, const Group& g, const Persona& p) {
+  const BlockSet blocks = read_block_set(context.env, context.viewer->account.id);
+  if (block_effect(blocks, false, p.id) != BlockEffect::you_blocked) {
+    h.m("<p><a href=\"").t(group_url(g, "/members/" + std::to_string(p.id) + "/block")).m("\">Block ").t(p.name)
+        .m("</a></p>");
+    return;
+  }
+  if (context.request.query_value("blocked")) notice(h, "You've blocked " + p.name + ".");
+  h.m("<div><p>You've blocked ").t(p.name).m(".</p><form method=\"post\" action=\"/settings/blocked/unblock\">");
+  csrf_input(h, context);
+  h.m("<input type=\"hidden\" name=\"persona\" value=\"").num(p.id).m("\"><input type=\"hidden\" name=\"back\" value=\"")
+      .t(group_url(g, "/p/" + std::to_string(p.id))).m("\"><button type=\"submit\" class=\"link-button\">Unblock ")
+      .t(p.name).m("</button></form></div>");
+}
+
 Response persona_page(PageContext& context) {
   auto view = group_from_path(context);
   if (!view) return group_not_found_page(context);
@@ -69,6 +87,7 @@ Response persona_page(PageContext& context) {
     h.m("<p class=\"hint\">This is you. Others see only the fields their audience allows. <a href=\"/me/personas/")
         .num(p.id).m("\">Edit your profile</a></p>");
   }
+  if (context.viewer && !is_self) block_controls(h, context, g, p);
   struct Entry {
     const char* field;
     const char* label;

@@ -157,7 +157,8 @@ Response settings(PageContext& context, const Outcome& outcome, int status = 200
   h.m("<section class=\"card\" aria-labelledby=\"safety\"><h2 id=\"safety\">Reports and moderators</h2><p><a "
       "href=\"/me/reports\">Your reports</a> and what came of them. <a href=\"/me/notices\">Messages from "
       "moderators</a> to you. <a href=\"/settings/mute-words\">Your mute words</a>: posts with them are "
-      "folded away for you.</p></section>");
+      "folded away for you. <a href=\"/settings/blocked\">People you've blocked</a>. <a "
+      "href=\"/settings/muted\">Muted conversations and groups</a>.</p></section>");
   preferences_form(h, context, outcome);
   password_form(h, context, outcome);
   security_section(h, context);

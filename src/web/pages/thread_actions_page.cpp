@@ -5,8 +5,10 @@
 //                                   share one form, so no post repeats a CSRF token)
 //   POST /g/{slug}/posts/{id}/react kind=<kind>&on=<1|0>
 //   POST /g/{slug}/t/{id}/follow    follow=1|0
+//   POST /g/{slug}/t/{id}/mute      mute=1|0 (private: docs/blocking.md)
 //   POST /g/{slug}/t/{id}/pin       pinned=1|0
 //   POST /g/{slug}/t/{id}/lock      locked=1|0
+#include "actions/muting.hpp"
 #include "actions/reactions.hpp"
 #include "actions/reading.hpp"
 #include "actions/threads.hpp"
@@ -110,6 +112,8 @@ void add_thread_actions_page(std::vector<Route>& routes, const ActionEnvironment
   add("/g/{slug}/posts/{id}/react", react_to_post, "web.post.react");
   add("/g/{slug}/t/{id}/follow", [](PageContext& c) { return switch_thread(c, "follow", do_follow_thread); },
       "web.thread.follow");
+  add("/g/{slug}/t/{id}/mute", [](PageContext& c) { return switch_thread(c, "mute", do_mute_thread); },
+      "web.thread.mute");
   add("/g/{slug}/t/{id}/pin", [](PageContext& c) { return switch_thread(c, "pinned", do_set_thread_pinned); },
       "web.thread.pin");
   add("/g/{slug}/t/{id}/lock", [](PageContext& c) { return switch_thread(c, "locked", do_set_thread_locked); },

@@ -7,8 +7,10 @@
 // its threads leaks; a thread that doesn't exist (or is in another group) is a 404.
 #include <algorithm>
 
+#include "actions/blocking.hpp"
 #include "actions/conversations.hpp"
 #include "actions/live_events.hpp"
+#include "actions/muting.hpp"
 #include "actions/reading.hpp"
 #include "actions/threads.hpp"
 #include "store/groups.hpp"
@@ -158,6 +160,9 @@ void thread_tools(Html& h, const PageContext& context, const ThreadPageView& pag
   if (participant) {
     tool("/follow", "follow", !page.summary.following,
          page.summary.following ? "Stop following" : "Follow this conversation");
+    // Private to the member (docs/blocking.md): leaves their home feed and unread counts.
+    const bool muted = read_mute_state(context.env, *gv.viewer.account, gv.group.id, page.summary.id).thread_muted;
+    tool("/mute", "mute", !muted, muted ? "Unmute this conversation" : "Mute this conversation");
   }
   if (moderator) {
     tool("/pin", "pinned", !page.summary.pinned, page.summary.pinned ? "Unpin" : "Pin to the top");
@@ -248,6 +253,10 @@ Response render_thread(PageContext& context, const ThreadPageView& page, const P
   if (tree.can_react) tree.reacting = state.reply_to;  // its reaction buttons open above the form
   if (state.news) tree.new_from = state.news->from;
   if (context.viewer) tree.mute = read_mute_matcher(context.env, context.viewer->account.id);
+  if (context.viewer) tree.blocks = std::make_shared<const BlockSet>(read_block_set(context.env, context.viewer->account.id));
+  // No reply form under a post a block stands between (docs/blocking.md); the refusal instead.
+  const BlockEffect parent_block = parent ? block_effect_for(*parent, tree) : BlockEffect::none;
+  if (parent_block != BlockEffect::none) parent = nullptr;
   if (parent) {
     tree.reply_to = parent->id;
     tree.reply_form = [&](Html& out) { reply_form(out, context, page, state, parent); };
@@ -273,7 +282,15 @@ Response render_thread(PageContext& context, const ThreadPageView& page, const P
   }
   thread_tools(h, context, page, state.after);
   replies_section(h, page, state, tree);
-  reply_section(h, context, page, state, parent != nullptr);
+  if (parent_block != BlockEffect::none) {
+    h.m("<p class=\"card\" id=\"reply\" role=\"status\">").t(blocked_reply_message(parent_block)).m("</p>");
+  }
+  const bool opening_blocked = !page.view.posts.empty() && block_effect_for(page.view.posts.front(), tree) != BlockEffect::none;
+  if (opening_blocked && parent == nullptr && replying) {
+    h.m("<p class=\"card\">").t(blocked_reply_message(block_effect_for(page.view.posts.front(), tree))).m("</p>");
+  } else {
+    reply_section(h, context, page, state, parent != nullptr);
+  }
   if (tree.can_react) reactions_form(h, context, g, page.summary.id, state.after);
   h.m("</div><aside class=\"group-side\" aria-label=\"Group rules\">");
   rules_card(h, rules);
