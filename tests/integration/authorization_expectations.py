@@ -400,6 +400,26 @@ ROUTES = {
     "api.me.mute_words": "account",
     "api.me.mute_words.add": "account",
     "api.me.mute_words.remove": "account",
+    # Blocking and muting (issue 4, docs/blocking.md): blocking a member is for anyone logged in
+    # who may read the group (a reader of a public group too); the lists, and unblocking or
+    # unmuting from them, are one's own. Muting a thread or a group: whoever may read it.
+    "web.persona.block": "group-read-account",
+    "web.persona.block.submit": "group-read-account",
+    "api.groups.members.block": "group-read-account",
+    "api.groups.members.unblock": "group-read-account",
+    "web.settings.blocked": "account",
+    "web.settings.blocked.unblock": "account",
+    "api.me.blocks": "account",
+    "api.me.blocks.delete": "account",
+    "web.thread.mute": "group-read-account",
+    "api.threads.mute": "group-read-account",
+    "api.threads.unmute": "group-read-account",
+    "web.group.mute": "group-read-account",
+    "api.groups.mute": "group-read-account",
+    "api.groups.unmute": "group-read-account",
+    "web.settings.muted": "account",
+    "web.settings.muted.unmute": "account",
+    "api.me.mutes": "account",
     # Search answers everyone, from what they may read (the leak checks see to the rest).
     "web.search": "public",
     "api.search": "public",

@@ -175,6 +175,9 @@ COUNTED_TABLES = {
     "member_sanctions": "group_id IN ({groups})",
     "moderator_notes": "group_id IN ({groups})",
     "escalations": "group_id IN ({groups})",
+    "persona_blocks": "group_id IN ({groups})",
+    "thread_mutes": "group_id IN ({groups})",
+    "group_mutes": "group_id IN ({groups})",
 }
 
 

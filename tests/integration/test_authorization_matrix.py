@@ -243,6 +243,10 @@ FORMS = {
     "web.group.words.strict": lambda c: [("strict", "0")],
     "web.admin.words.add": lambda c: [("phrase", f"matrix {marker()}"), ("action", "flag"), ("message", "")],
     "web.settings.mute_words.add": lambda c: [("phrase", f"matrix {marker()}")],
+    "web.thread.mute": lambda c: [("mute", "1")],
+    "web.group.mute": lambda c: [("mute", "1")],
+    "web.settings.blocked.unblock": lambda c: [("persona", random_id())],
+    "web.settings.muted.unmute": lambda c: [("thread", random_id())],
 }
 
 JSON_BODIES = {
@@ -694,8 +698,9 @@ class AuthorizationMatrixTest(unittest.TestCase):
                 values[found.group(1)] = str(COMMUNITY.fresh_token_id(case.person)) if case.person else random_id()
             elif before == "posts":  # platform admins' unmask: a real anonymous post, of the hidden group
                 values[found.group(1)] = str(COMMUNITY.groups["hidden"].reply_post_id)
-            elif before in ("escalations", "words", "watched-words", "mute-words"):
-                values[found.group(1)] = random_id()  # (word lists: removing an entry that is gone is fine)
+            elif before in ("escalations", "words", "watched-words", "mute-words", "blocks"):
+                # (word lists, blocks: removing an entry that is gone is fine)
+                values[found.group(1)] = random_id()
             else:
                 raise AssertionError(f"{case}: the matrix doesn't know how to fill {segment} after /{before}/")
         return values
