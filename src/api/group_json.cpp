@@ -8,6 +8,7 @@
 #include "api/json_io.hpp"
 #include "store/groups.hpp"
 #include "store/memberships.hpp"
+#include "store/verifications.hpp"
 #include "store/moderation_log.hpp"
 #include "store/personas.hpp"
 
@@ -78,6 +79,11 @@ boost::json::object persona_ref(PersonaId id, const std::string& name) {
   return {{"id", std::to_string(id)}, {"name", name}};
 }
 
+// Members whose persona in the group shows a verified badge (hidden badges are not counted).
+static boost::json::object verified_json(const verifications::BadgeCounts& counts) {
+  return {{"health_professionals", counts.health_professionals}, {"peer_volunteers", counts.peer_volunteers}};
+}
+
 boost::json::object group_detail_json(const ActionEnvironment& env, const GroupInView& view) {
   const Group& g = view.group;
   const GroupViewer& viewer = view.viewer;
@@ -92,6 +98,7 @@ boost::json::object group_detail_json(const ActionEnvironment& env, const GroupI
     json["transparency"] = {{"moderated", activity.active_moderators > 0},
                             {"active_moderators_30_days", activity.active_moderators},
                             {"trained_volunteers", memberships::count_volunteers(c, g.id)},
+                            {"verified_professionals", verified_json(verifications::count_in_group(c, g.id))},
                             {"anonymous_posting", g.anonymous_posting},
                             {"privacy_explained", privacy_explained(g.privacy)}};
     boost::json::array services;

@@ -20,6 +20,8 @@ std::vector<Route> api_routes(const ActionEnvironment& env) {
   add_admin_routes(routes, env);
   add_event_routes(routes, env);
   add_word_list_routes(routes, env);
+  add_context_note_routes(routes, env);
+  add_verification_routes(routes, env);
   add_block_routes(routes, env);
   add_mute_routes(routes, env);
   return routes;

@@ -26,6 +26,8 @@ void add_report_routes(std::vector<Route>& routes, const ActionEnvironment& env)
 void add_admin_routes(std::vector<Route>& routes, const ActionEnvironment& env);
 void add_event_routes(std::vector<Route>& routes, const ActionEnvironment& env);
 void add_word_list_routes(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_context_note_routes(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_verification_routes(std::vector<Route>& routes, const ActionEnvironment& env);
 void add_block_routes(std::vector<Route>& routes, const ActionEnvironment& env);
 void add_mute_routes(std::vector<Route>& routes, const ActionEnvironment& env);
 

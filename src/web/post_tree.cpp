@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "policy/moderation.hpp"
+#include "web/context_note_views.hpp"
 #include "web/forms.hpp"
 #include "web/thread_views.hpp"
 
@@ -193,6 +194,7 @@ void by_line(Html& h, const posts::PostView& post, const PostTreeContext& tree, 
   h.m("<p class=by>");
   if (is_new_to_viewer(post, tree)) h.m("<span class=\"badge badge-new\">New</span> ");
   author_html(h, tree.group, post.author, can_see_author(post.author.anonymous, mine) && mine, tree.group_base);
+  if (tree.notes) author_badge(h, *tree.notes, post.author);  // never on an anonymous post
   h.m(" · ");
   tree.time.element(h, post.created_at, post.depth == 0);  // the opening post's time keeps its title
   if (post.edited_at) {
@@ -262,6 +264,9 @@ void post_article(Html& h, const posts::PostView& post, const PostTreeContext& t
     h.raw_unescaped(body_of(post));
   }
   if (muted) h.m("</details>");
+  if (tree.notes) {
+    post_notes(h, *tree.notes, post.id, post_href(tree, post.id, "/notes"), post.depth == 0 || tree.reacting == post.id);
+  }
   if (blocked == BlockEffect::none || moderator) actions(h, post, tree, mine);  // no replies or reactions across a block
   h.m("</article>");
 }

@@ -27,6 +27,8 @@
 
 namespace hearth {
 
+struct ThreadNotes;  // actions/context_notes.hpp
+
 struct PostTreeContext {
   const Group& group;
   const GroupViewer& viewer;
@@ -46,6 +48,8 @@ struct PostTreeContext {
   // The viewer's mute words (none for guests and members without any): others' posts that
   // contain them are collapsed behind "Hidden by your mute words".
   std::shared_ptr<const safety::MuteMatcher> mute;
+  // Context notes, "needs context" labels and verified badges (none: nothing of them shown).
+  const ThreadNotes* notes = nullptr;
   // The viewer's blocks (none for guests): posts shown under a blocked persona, or under the
   // name of someone who blocked the viewer, are folded away (policy/blocking.hpp; never an
   // anonymous post).

@@ -40,6 +40,9 @@ std::vector<Route> web_routes(const ActionEnvironment& env) {
   add_admin_page(routes, env);
   add_watched_words_page(routes, env);
   add_mute_words_page(routes, env);
+  add_context_note_page(routes, env);
+  add_persona_badge_page(routes, env);
+  add_admin_verifications_page(routes, env);
   add_blocked_page(routes, env);
   add_muted_page(routes, env);
   return routes;

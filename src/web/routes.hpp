@@ -42,6 +42,9 @@ void add_my_reports_page(std::vector<Route>& routes, const ActionEnvironment& en
 void add_admin_page(std::vector<Route>& routes, const ActionEnvironment& env);
 void add_watched_words_page(std::vector<Route>& routes, const ActionEnvironment& env);
 void add_mute_words_page(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_context_note_page(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_persona_badge_page(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_admin_verifications_page(std::vector<Route>& routes, const ActionEnvironment& env);
 void add_blocked_page(std::vector<Route>& routes, const ActionEnvironment& env);
 void add_muted_page(std::vector<Route>& routes, const ActionEnvironment& env);
 

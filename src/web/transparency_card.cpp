@@ -100,6 +100,27 @@ void posting_facts(Html& h, const Group& group, const TransparencyFacts& facts) 
   }
 }
 
+// Members whose persona here shows a badge Hearth's admins verified. Members who were verified
+// but keep the badge hidden in this group are not counted: counting them would disclose what
+// they chose not to show.
+void verified_facts(Html& h, const verifications::BadgeCounts& verified) {
+  const int64_t professionals = verified.health_professionals;
+  const int64_t volunteers = verified.peer_volunteers;
+  h.m("<dt>Verified professionals</dt><dd>");
+  if (professionals + volunteers == 0) {
+    h.m("No member shows a verified health professional or trained peer volunteer badge here.");
+  } else {
+    if (professionals > 0) {
+      h.num(professionals).t(professionals == 1 ? " verified health professional" : " verified health professionals");
+      if (volunteers > 0) h.m(" and ");
+    }
+    if (volunteers > 0) h.num(volunteers).t(volunteers == 1 ? " trained peer volunteer" : " trained peer volunteers");
+    h.t(professionals + volunteers == 1 ? " takes part" : " take part")
+        .m(". Hearth's admins checked their registration or training.");
+  }
+  h.m("</dd>");
+}
+
 }  // namespace
 
 TransparencyFacts load_transparency_facts(Connection& c, const Group& group, UnixMillis now) {
@@ -109,6 +130,7 @@ TransparencyFacts load_transparency_facts(Connection& c, const Group& group, Uni
   facts.held = posts::held_share_since(c, group.id, now - 30 * day_ms);
   facts.settings = moderation_settings::find(c, group.id);
   facts.volunteers = memberships::count_volunteers(c, group.id);
+  facts.verified = verifications::count_in_group(c, group.id);
   facts.member_count = memberships::count_active(c, group.id);
   return facts;
 }
@@ -124,6 +146,7 @@ void transparency_card(Html& h, const Group& group, const TransparencyFacts& fac
   else if (facts.volunteers == 1) h.m("1 trained volunteer is a member.");
   else h.num(facts.volunteers).m(" trained volunteers are members.");
   h.m("</dd>");
+  verified_facts(h, facts.verified);
   posting_facts(h, group, facts);
   if (shows_member_count(group.privacy)) {
     h.m("<dt>Members</dt><dd>").num(facts.member_count).t(facts.member_count == 1 ? " member" : " members").m("</dd>");

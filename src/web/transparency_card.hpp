@@ -11,6 +11,7 @@
 #include "store/database.hpp"
 #include "store/moderation_log.hpp"
 #include "store/posts.hpp"
+#include "store/verifications.hpp"
 
 namespace hearth {
 
@@ -20,6 +21,7 @@ struct TransparencyFacts {
   posts::HeldShare held;                // posts of the last 30 days
   ModerationSettings settings;
   int64_t volunteers = 0;
+  verifications::BadgeCounts verified;  // members whose persona here shows a verified badge
   int64_t member_count = 0;
 };
 TransparencyFacts load_transparency_facts(Connection& c, const Group& group, UnixMillis now);

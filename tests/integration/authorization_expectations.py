@@ -214,6 +214,19 @@ RULES = {
     """),
     # Accepting an invite: joins at once, whatever the privacy (an applicant too); never
     # undoes a ban. A member accepting again is told they are in; nothing changes.
+    # Rating a context note: members who may take part (the fixture's note is the owner's, who
+    # can't rate their own: `conflict`).
+    "note-rate": _table("""
+                guest      nonmember  pending    member     moderator  admin      owner      banned
+        public  login      forbidden  forbidden  allowed    allowed    allowed    conflict   unreadable
+        private login      unreadable unreadable allowed    allowed    allowed    conflict   unreadable
+        hidden  not_found  not_found  not_found  allowed    allowed    allowed    conflict   not_found
+    """),
+    # Showing a verified badge: only verified members, and nobody in the fixture is verified.
+    "verified-member": _table("""
+                guest      nonmember  pending    member     moderator  admin      owner      banned
+        any     login      forbidden  forbidden  forbidden  forbidden  forbidden  forbidden  forbidden
+    """),
     "invite-accept": _table("""
                 guest      nonmember  pending    member     moderator  admin      owner      banned
         public  login      allowed    allowed    already    already    already    already    forbidden
@@ -420,6 +433,32 @@ ROUTES = {
     "web.settings.muted": "account",
     "web.settings.muted.unmute": "account",
     "api.me.mutes": "account",
+    # Context notes (issue 4, misinformation): anyone who may read a post reads the notes shown
+    # with it; writing one takes a verified member (nobody in the fixture) or a moderator;
+    # labelling a post "needs context" and removing notes are the moderators'; members rate.
+    "web.post.notes": "group-read",
+    "api.posts.notes": "group-read",
+    "web.post.notes.add": "group-moderate",
+    "api.posts.notes.create": "group-moderate",
+    "web.post.needs_context": "group-moderate",
+    "api.posts.needs_context.set": "group-moderate",
+    "api.posts.needs_context.clear": "group-moderate",
+    "web.note.rate": "note-rate",
+    "api.notes.rate": "note-rate",
+    "web.note.remove": "group-moderate",
+    "api.notes.delete": "group-moderate",
+    # Verified members: platform admins verify; the member shows the badge per persona (hiding
+    # it needs no verification: it changes nothing for anyone else).
+    "web.admin.verifications": "platform-admin",
+    "web.admin.verifications.add": "platform-admin",
+    "web.admin.verifications.revoke": "platform-admin",
+    "api.admin.verifications": "platform-admin",
+    "api.admin.verifications.create": "platform-admin",
+    "api.admin.verifications.revoke": "platform-admin",
+    "api.me.verification": "account",
+    "web.me.persona.badge": "verified-member",
+    "api.me.personas.badge.show": "verified-member",
+    "api.me.personas.badge.hide": "account",
     # Search answers everyone, from what they may read (the leak checks see to the rest).
     "web.search": "public",
     "api.search": "public",

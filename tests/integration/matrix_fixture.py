@@ -115,6 +115,7 @@ class Community:
                                                       f"Opening words {g.content_marker} first.")
         g.reply_body = f"Anonymous reply {g.content_marker} second."
         g.reply_post_id = reply(self.people["member"], g.slug, g.thread_id, g.reply_body, anonymous=True)
+        g.note_id = self.add_note(g, g.opening_post_id)  # the owner's: members rate it
         # The ban comes last: a banned member once took part, like in real life. It is the
         # moderators' real ban, through the API.
         reply(self.people["banned"], g.slug, g.thread_id, f"Before the ban {g.content_marker} third.")
@@ -140,6 +141,17 @@ class Community:
         response = person.call("POST", "/api/v1/tokens", {"name": "to revoke"})
         assert response.status == 201, response.raw_body[:300]
         return response.json()["id"]
+
+    def add_note(self, g, post_id):
+        """A context note by the owner (a moderator may write one) on the post."""
+        response = self.people["owner"].call("POST", f"/api/v1/posts/{post_id}/notes",
+                                             {"body": f"Context {g.content_marker} note.",
+                                              "sources": ["https://example.org/context"]})
+        assert response.status == 201, response.raw_body[:300]
+        return response.json()["id"]
+
+    def fresh_note_id(self, g):
+        return self.add_note(g, self.fresh_member_post(g))
 
     def fresh_member_post(self, g):
         """A reply by the fixture's member (the author of posts the matrix edits and removes)."""
@@ -175,6 +187,9 @@ COUNTED_TABLES = {
     "member_sanctions": "group_id IN ({groups})",
     "moderator_notes": "group_id IN ({groups})",
     "escalations": "group_id IN ({groups})",
+    "context_notes": "group_id IN ({groups})",
+    "note_ratings": "group_id IN ({groups})",
+    "post_context_labels": "group_id IN ({groups})",
     "persona_blocks": "group_id IN ({groups})",
     "thread_mutes": "group_id IN ({groups})",
     "group_mutes": "group_id IN ({groups})",

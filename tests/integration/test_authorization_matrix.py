@@ -114,6 +114,8 @@ def param_value(case, param, before):
         if before in ("t", "threads") or param == "thread_id":
             return str(g.thread_id)
         if before == "posts" or param == "post_id":
+            if ".notes." in case.name:  # one note per author and post: a fresh post each time
+                return str(c.fresh_member_post(g))
             if ".delete" in case.name:
                 return str(c.fresh_member_post(g))
             if "react" in case.name:
@@ -129,6 +131,8 @@ def param_value(case, param, before):
             return str(c.fresh_service_id(g))
         if before in ("words", "watched-words", "mute-words"):
             return random_id()  # removing an entry that is gone is fine: the same answer
+        if before == "notes":  # removing uses a note up; rating works on the fixture's note
+            return str(c.fresh_note_id(g) if "remove" in case.name or "delete" in case.name else g.note_id)
     raise AssertionError(f"{case}: the matrix doesn't know how to fill {{{param}}} after /{before}/ — teach "
                          "param_value() in test_authorization_matrix.py")
 
@@ -243,6 +247,14 @@ FORMS = {
     "web.group.words.strict": lambda c: [("strict", "0")],
     "web.admin.words.add": lambda c: [("phrase", f"matrix {marker()}"), ("action", "flag"), ("message", "")],
     "web.settings.mute_words.add": lambda c: [("phrase", f"matrix {marker()}")],
+    "web.post.notes.add": lambda c: [("body", "Matrix context, with a source."), ("sources", "https://example.org/m")],
+    "web.post.needs_context": lambda c: [("needs_context", "1")],
+    "web.note.rate": lambda c: [("helpful", "1")],
+    "web.note.remove": lambda c: [("reason", "Matrix.")],
+    "web.me.persona.badge": lambda c: [("show", "1")],
+    "web.admin.verifications.add": lambda c: [("login", c.community.spare.login), ("kind", "peer_volunteer"),
+                                              ("profession", ""), ("jurisdiction", "Matrixland")],
+    "web.admin.verifications.revoke": lambda c: [("login", c.community.spare.login)],
     "web.thread.mute": lambda c: [("mute", "1")],
     "web.group.mute": lambda c: [("mute", "1")],
     "web.settings.blocked.unblock": lambda c: [("persona", random_id())],
@@ -284,6 +296,11 @@ JSON_BODIES = {
     "api.groups.filter_settings.update": lambda c: {"strict_third_party": False},
     "api.admin.watched_words.add": lambda c: {"phrase": f"matrix {marker()}", "action": "flag"},
     "api.me.mute_words.add": lambda c: {"phrase": f"matrix {marker()}"},
+    "api.posts.notes.create": lambda c: {"body": "Matrix context, with a source.", "sources": ["https://example.org/m"]},
+    "api.notes.rate": lambda c: {"helpful": True},
+    "api.admin.verifications.create": lambda c: {"login": c.community.spare.login, "kind": "peer_volunteer",
+                                                 "jurisdiction": "Matrixland"},
+    "api.admin.verifications.revoke": lambda c: {"login": c.community.spare.login},
 }
 
 

@@ -57,7 +57,7 @@ Response admin_page(PageContext& context) {
   const auto audit = read_admin_audit(context.env, me);
   const TimeFormatter time = time_formatter(context);
   Html h;
-  h.m("<h1>Platform admin</h1><p><a href=\"/admin/words\">Watched words for all of Hearth</a></p>");
+  h.m("<h1>Platform admin</h1><p><a href=\"/admin/words\">Watched words for all of Hearth</a> · <a href=\"/admin/verifications\">Verified members</a></p>");
   if (context.request.query_value("resolved")) notice(h, "The escalation is resolved.");
   h.m("<section aria-labelledby=\"escalations\"><h2 id=\"escalations\">Escalated by moderators</h2>");
   if (escalations->empty()) {

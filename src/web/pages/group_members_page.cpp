@@ -2,8 +2,10 @@
 // for viewers who may read the group's content (anyone for a public group, members for a
 // private or hidden one). Listed by role and name, never by join time.
 #include "actions/blocking.hpp"
+#include "actions/verification.hpp"
 #include "store/memberships.hpp"
 #include "web/group_views.hpp"
+#include "web/context_note_views.hpp"
 #include "web/layout.hpp"
 #include "web/routes.hpp"
 
@@ -30,10 +32,12 @@ Response members(PageContext& context) {
   h.m("<p class=\"meta\"><a href=\"").t(group_url(g)).m("\">").t(g.name).m("</a></p><h1>Members</h1><p>").num(total)
       .t(total == 1 ? " member" : " members").m(", shown by the pseudonym they use in this group.</p>");
   h.m("<ul class=\"member-list\">");
+  const auto badges = read_group_badges(context.env, g.id);  // personas showing a verified badge
   for (const auto& m : list) {
     h.m("<li><a href=\"").t(group_url(g, "/p/" + std::to_string(m.persona_id))).m("\">").t(m.persona_name).m("</a>");
     if (m.role != Role::member) h.m(" <span class=\"badge\">").t(role_label(m.role)).m("</span>");
     if (m.trained_volunteer) h.m(" <span class=\"badge badge-volunteer\">Trained volunteer</span>");
+    if (const auto b = badges.find(m.persona_id); b != badges.end()) verified_badge(h, b->second);
     h.m("</li>");
   }
   h.m("</ul>");

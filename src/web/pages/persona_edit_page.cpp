@@ -3,6 +3,7 @@
 #include "actions/personas.hpp"
 #include "store/memberships.hpp"
 #include "store/personas.hpp"
+#include "web/context_note_views.hpp"
 #include "web/group_form.hpp"
 #include "web/group_views.hpp"
 #include "web/layout.hpp"
@@ -98,6 +99,7 @@ Response form(PageContext& context, const Persona& stored, const Persona& shown,
   csrf_input(h, context);
   persona_profile_fields(h, shown, error);
   h.m("<button type=\"submit\" class=\"button\">Save</button></form>");
+  badge_choice_card(h, context, stored.id);  // verified members only
   return render_page(context, {.title = "Edit " + stored.name}, h, status);
 }
 

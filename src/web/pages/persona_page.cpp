@@ -2,11 +2,13 @@
 // shown only to the audience its owner chose (policy can_see_field); the owner sees every
 // field with its audience beside it. Never shown: the account, other groups, join time.
 #include "actions/blocking.hpp"
+#include "actions/verification.hpp"
 #include "domain/country.hpp"
 #include "store/memberships.hpp"
 #include "store/personas.hpp"
 #include "web/forms.hpp"
 #include "web/group_views.hpp"
+#include "web/context_note_views.hpp"
 #include "web/layout.hpp"
 #include "web/routes.hpp"
 
@@ -78,6 +80,7 @@ Response persona_page(PageContext& context) {
       .m("</a></p><h1>").t(p.name).m("</h1><p>");
   h.t(role_label(found->role));
   if (found->volunteer) h.m(" <span class=\"badge badge-volunteer\">Trained volunteer</span>");
+  if (const auto badge = read_persona_badge(context.env, p.id)) verified_badge(h, *badge);  // the member chose to show it
   h.m("</p>");
   if (found->helped > 0) {
     h.m("<p>Others marked their posts “This helped” ").num(found->helped).t(found->helped == 1 ? " time." : " times.")

@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "actions/blocking.hpp"
+#include "actions/context_notes.hpp"
 #include "actions/conversations.hpp"
 #include "actions/live_events.hpp"
 #include "actions/muting.hpp"
@@ -253,6 +254,8 @@ Response render_thread(PageContext& context, const ThreadPageView& page, const P
   if (tree.can_react) tree.reacting = state.reply_to;  // its reaction buttons open above the form
   if (state.news) tree.new_from = state.news->from;
   if (context.viewer) tree.mute = read_mute_matcher(context.env, context.viewer->account.id);
+  const ThreadNotes notes = read_thread_notes(context.env, gv, page.summary.id);
+  tree.notes = &notes;
   if (context.viewer) tree.blocks = std::make_shared<const BlockSet>(read_block_set(context.env, context.viewer->account.id));
   // No reply form under a post a block stands between (docs/blocking.md); the refusal instead.
   const BlockEffect parent_block = parent ? block_effect_for(*parent, tree) : BlockEffect::none;
