@@ -36,28 +36,59 @@ std::size_t ChangeFeed::KeyHash::operator()(const Key& key) const noexcept {
 void ChangeFeed::group_changed(GroupId group) {
   groups_[bucket_of(group)].fetch_add(1, std::memory_order_release);
   wake({Topic::group, group});
+  publish({ChangeNotice::Kind::group, group, 0});
 }
 
 void ChangeFeed::thread_changed(ThreadId thread) {
-  threads_[bucket_of(thread)].fetch_add(1, std::memory_order_release);
-  wake({Topic::thread, thread});
-  if (const auto group = take_note(thread)) wake({Topic::group_activity, *group});
+  const auto group = take_note(thread);
+  thread_changed_here(thread, group);
+  publish({ChangeNotice::Kind::thread, thread, group.value_or(0)});
 }
 
 void ChangeFeed::thread_changed(ThreadId thread, GroupId group) {
-  threads_[bucket_of(thread)].fetch_add(1, std::memory_order_release);
   (void)take_note(thread);
+  thread_changed_here(thread, group);
+  publish({ChangeNotice::Kind::thread, thread, group});
+}
+
+void ChangeFeed::thread_changed_here(ThreadId thread, std::optional<GroupId> group) {
+  threads_[bucket_of(thread)].fetch_add(1, std::memory_order_release);
   wake({Topic::thread, thread});
-  wake({Topic::group_activity, group});
+  if (group) wake({Topic::group_activity, *group});
 }
 
 void ChangeFeed::account_changed(AccountId account) {
   wake({Topic::account, account});
+  publish({ChangeNotice::Kind::account, account, 0});
 }
 
 void ChangeFeed::everything_changed() {
   everything_.fetch_add(1, std::memory_order_release);
   wake_all();
+  publish({});
+}
+
+void ChangeFeed::publish_to(std::function<void(const ChangeNotice&)> publisher) {
+  publisher_ = std::move(publisher);
+}
+
+void ChangeFeed::apply_remote(const ChangeNotice& notice) {
+  switch (notice.kind) {
+    case ChangeNotice::Kind::thread:
+      thread_changed_here(notice.id, notice.group != 0 ? std::optional<GroupId>(notice.group) : std::nullopt);
+      return;
+    case ChangeNotice::Kind::group:
+      groups_[bucket_of(notice.id)].fetch_add(1, std::memory_order_release);
+      wake({Topic::group, notice.id});
+      return;
+    case ChangeNotice::Kind::account:
+      wake({Topic::account, notice.id});
+      return;
+    case ChangeNotice::Kind::everything:
+      everything_.fetch_add(1, std::memory_order_release);
+      wake_all();
+      return;
+  }
 }
 
 // The sum of two counters that only grow grows whenever either does.

@@ -15,10 +15,11 @@
 //    a nudge that comes early finds nothing new yet, and nothing is ever published that
 //    has not committed.
 //
-// Because a nudge is all it takes, other sources of "this changed" can call the same
-// functions: with several nodes, a node hears of another node's writes (PostgreSQL
-// LISTEN/NOTIFY, payload: ids only) and calls thread_changed(thread, group) or
-// group_changed(group) here, and its streams read the shared tables as for a local write.
+// Because a nudge is all it takes, other nodes' writes arrive the same way: with several
+// nodes on one PostgreSQL database, every change told here is also published to the other
+// nodes (publish_to: Store::publish_change, LISTEN/NOTIFY, ids only), and what they publish
+// is applied here (apply_remote), waking local streams and staling local cached pages; the
+// streams then read the shared tables as for a local write.
 #include <array>
 #include <atomic>
 #include <cstdint>
@@ -32,6 +33,7 @@
 #include "domain/account.hpp"
 #include "domain/conversation.hpp"
 #include "domain/group.hpp"
+#include "store/change_notice.hpp"
 
 namespace hearth {
 
@@ -53,6 +55,13 @@ class ChangeFeed {
   void account_changed(AccountId account);
   // Something every page may show (rare: platform-wide settings).
   void everything_changed();
+
+  // Where this node's changes go besides its own readers (the other nodes). Set once, before
+  // any change is told; called after the local readers were told, on the telling thread.
+  void publish_to(std::function<void(const ChangeNotice&)> publisher);
+  // A change another node made: told to this node's readers like the calls above, and not
+  // published again.
+  void apply_remote(const ChangeNotice& notice);
 
   // Grow whenever the matching *_changed() is called (or everything_changed()).
   uint64_t group_version(GroupId group) const;
@@ -110,6 +119,11 @@ class ChangeFeed {
   static constexpr std::size_t max_notes = 4096;
   static std::size_t bucket_of(int64_t id);
 
+  void publish(const ChangeNotice& notice) const {
+    if (publisher_) publisher_(notice);
+  }
+  void thread_changed_here(ThreadId thread, std::optional<GroupId> group);
+
   Shard& shard_of(const Key& key);
   void wake(const Key& key);
   void wake_all();
@@ -124,6 +138,7 @@ class ChangeFeed {
   std::atomic<std::size_t> listener_count_{0};
   std::mutex notes_mutex_;
   std::unordered_map<ThreadId, GroupId> notes_;
+  std::function<void(const ChangeNotice&)> publisher_;
 };
 
 class ChangeFeed::Listener {

@@ -62,6 +62,9 @@ const std::vector<Entry>& entries() {
         "sqlite:PATH or a file path (SQLite), or postgresql://USER@HOST/NAME (docs/postgres.md)"
         " [sqlite:<data>/hearth.db]"},
        text(&Config::database)},
+      {{"database_replica",
+        "postgresql://… of a streaming replica of the PostgreSQL database, for reads (docs/postgres.md) [none]"},
+       text(&Config::database_replica)},
       {{"log_level", "trace, debug, info, warn, error or off [info]"},
        [](Config& c, const std::string& v) -> Status {
          if (v != "trace" && v != "debug" && v != "info" && v != "warn" && v != "error" && v != "off") {

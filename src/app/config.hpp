@@ -15,6 +15,7 @@ struct Config {
   std::string listen = "127.0.0.1:8080";
   std::string data_dir = "./hearth-data";
   std::string database;  // empty: sqlite:<data_dir>/hearth.db
+  std::string database_replica;  // empty: none (PostgreSQL only, docs/postgres.md)
   std::string log_level = "info";
   int threads = 0;  // network threads; 0 = one per core
   int workers = 4;  // threads for database work

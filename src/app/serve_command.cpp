@@ -6,6 +6,7 @@
 #include "api/json_io.hpp"
 #include "api/routes.hpp"
 #include "app/commands.hpp"
+#include "app/read_your_writes.hpp"
 #include "app/wiring.hpp"
 #include "http/server.hpp"
 #include "web/error_page.hpp"
@@ -27,8 +28,15 @@ int run_serve(const Config& config) {
   }
   const SystemClock clock;
   const ActionEnvironment env = make_environment(config, **store, clock);
+  // Other nodes on the same database hear of this node's changes and this node of theirs
+  // (a no-op with one node): live streams and the guest page cache then work across nodes.
+  env.changes->publish_to([&store = **store](const ChangeNotice& notice) { store.publish_change(notice); });
+  (*store)->subscribe_changes([changes = env.changes](const std::vector<ChangeNotice>& notices) {
+    for (const ChangeNotice& notice : notices) changes->apply_remote(notice);
+  });
 
   std::vector<Route> routes = all_routes(env);
+  if ((*store)->has_replica()) add_read_your_writes(routes);
 
   ServerOptions options;
   options.host = config.host();
@@ -69,6 +77,7 @@ int run_serve(const Config& config) {
   const std::string host = options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host;
   spdlog::info("listening on http://{}:{}", host, *port);
   spdlog::info("database {} ({})", Store::describe(config.database_location()), (*store)->engine());
+  if ((*store)->has_replica()) spdlog::info("read replica {}", Store::describe(config.database_replica));
   server.run();
   spdlog::info("stopped accepting; closing the database");
   (*store)->close();

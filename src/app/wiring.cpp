@@ -22,7 +22,9 @@ Result<std::unique_ptr<Store>> open_store(const Config& config) {
     return make_error(ErrorCode::unavailable,
                       "Cannot create the data directory " + config.data_dir + ": " + ec.message(), "data");
   }
-  return Store::open({.location = config.database_location(), .readers = std::max(2, config.workers)});
+  return Store::open({.location = config.database_location(),
+                      .readers = std::max(2, config.workers),
+                      .replica = config.database_replica});
 }
 
 ActionEnvironment make_environment(const Config& config, Store& store, const Clock& clock) {

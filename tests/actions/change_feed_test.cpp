@@ -173,5 +173,63 @@ TEST(ChangeFeedListenTest, ListenersComeAndGoWhileChangesAreReported) {
   EXPECT_EQ(feed.listener_count(), 0u);
 }
 
+// --- Several nodes: what this node publishes, and what it applies from the others ---
+
+TEST(ChangeFeedNodesTest, EveryLocalChangeIsPublishedWithWhatTheFeedKnows) {
+  ChangeFeed feed;
+  std::vector<ChangeNotice> published;
+  feed.publish_to([&](const ChangeNotice& notice) { published.push_back(notice); });
+  feed.note_thread_group(22, 11);  // inside the write transaction (record_thread_event)
+  feed.thread_changed(22);
+  feed.thread_changed(23);  // no note: the group is unknown
+  feed.group_changed(11);
+  feed.account_changed(5);
+  feed.everything_changed();
+  using Kind = ChangeNotice::Kind;
+  const std::vector<ChangeNotice> expected = {{Kind::thread, 22, 11},
+                                              {Kind::thread, 23, 0},
+                                              {Kind::group, 11, 0},
+                                              {Kind::account, 5, 0},
+                                              {Kind::everything, 0, 0}};
+  EXPECT_EQ(published, expected);
+}
+
+TEST(ChangeFeedNodesTest, AnotherNodesChangeWakesAndStalesHereWithoutBeingPublishedAgain) {
+  ChangeFeed feed;
+  int published = 0;
+  feed.publish_to([&](const ChangeNotice&) { ++published; });
+  Counting thread_watcher, activity_watcher, group_watcher, account_watcher;
+  auto t = feed.listen(thread_watcher.wake());
+  t->listen({{Topic::thread, 22}});
+  auto ga = feed.listen(activity_watcher.wake());
+  ga->listen({{Topic::group_activity, 11}});
+  auto g = feed.listen(group_watcher.wake());
+  g->listen({{Topic::group, 11}});
+  auto a = feed.listen(account_watcher.wake());
+  a->listen({{Topic::account, 5}});
+  const auto snapshot = feed.snapshot(11, 22);
+
+  using Kind = ChangeNotice::Kind;
+  feed.apply_remote({Kind::thread, 22, 11});
+  EXPECT_EQ(thread_watcher.wakes, 1);
+  EXPECT_EQ(activity_watcher.wakes, 1);
+  EXPECT_EQ(group_watcher.wakes, 0);
+  EXPECT_FALSE(feed.unchanged_since(snapshot));
+
+  const auto after_reply = feed.snapshot(11, 22);
+  feed.apply_remote({Kind::group, 11, 0});
+  EXPECT_EQ(group_watcher.wakes, 1);
+  EXPECT_FALSE(feed.unchanged_since(after_reply));
+  feed.apply_remote({Kind::account, 5, 0});
+  EXPECT_EQ(account_watcher.wakes, 1);
+
+  const auto before_everything = feed.snapshot(11, 22);
+  feed.apply_remote({});
+  EXPECT_FALSE(feed.unchanged_since(before_everything));
+  EXPECT_EQ(thread_watcher.wakes, 2);
+  EXPECT_EQ(account_watcher.wakes, 2);
+  EXPECT_EQ(published, 0);
+}
+
 }  // namespace
 }  // namespace hearth

@@ -1,5 +1,6 @@
 #include "store/postgres/postgres_database.hpp"
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
@@ -7,6 +8,8 @@
 
 #include "core/metrics.hpp"
 #include "store/postgres/postgres_connection.hpp"
+#include "store/postgres/replica_reads.hpp"
+#include "store/read_routing.hpp"
 
 namespace hearth {
 namespace {
@@ -21,8 +24,14 @@ constexpr std::string_view begin_read = "BEGIN ISOLATION LEVEL REPEATABLE READ R
 
 class PostgresDatabase final : public Database {
  public:
-  explicit PostgresDatabase(const PostgresOptions& options) {
+  explicit PostgresDatabase(const PostgresOptions& options) : position_(options.position) {
     writer_ = std::make_unique<PostgresConnection>(options.url);
+    if (!options.replica_url.empty()) {
+      if (!position_) position_ = std::make_shared<postgres::PrimaryPosition>();
+      replica_ = std::make_unique<postgres::ReplicaReads>(options.replica_url, options.readers, position_);
+      Metrics::global().describe("hearth_db_reads_total", MetricType::counter,
+                                 "Read transactions by the server that ran them (primary or replica)");
+    }
     for (int i = 0; i < std::max(1, options.readers); ++i) {
       readers_.push_back(std::make_unique<PostgresConnection>(options.url));
       idle_readers_.push_back(readers_.back().get());
@@ -35,10 +44,20 @@ class PostgresDatabase final : public Database {
     if (!writer_) throw DatabaseError(DatabaseError::Kind::busy, "the database is closed");
     const auto started = std::chrono::steady_clock::now();
     run_transaction(*writer_, begin_write, body);
+    if (replica_) note_position();
     record("write", started);
   }
 
   void read(const std::function<void(Connection&)>& body) override {
+    if (replica_ && position_known_ && !PrimaryReadsScope::active()) {
+      const auto started = std::chrono::steady_clock::now();
+      if (replica_->read(begin_read, body)) {
+        record("read", started);
+        Metrics::global().count("hearth_db_reads_total", {{"server", "replica"}});
+        return;
+      }
+    }
+    if (replica_) Metrics::global().count("hearth_db_reads_total", {{"server", "primary"}});
     PostgresConnection* reader = checkout();
     struct Return {
       PostgresDatabase* self;
@@ -53,6 +72,7 @@ class PostgresDatabase final : public Database {
   std::string_view engine() const override { return "postgres"; }
 
   void close() override {
+    if (replica_) replica_->close();
     std::lock_guard write_lock(write_mutex_);
     std::unique_lock lock(pool_mutex_);
     closed_ = true;
@@ -72,6 +92,24 @@ class PostgresDatabase final : public Database {
     } catch (...) {
       connection.rollback();
       throw;
+    }
+  }
+
+  // After a commit, the primary's position covers it: reads of this node wait for the
+  // replica to replay that far (the commit is durable already, so a failure here only
+  // sends reads to the primary until the next write).
+  void note_position() {
+    try {
+      bool known = false;
+      writer_->execute("SELECT pg_current_wal_insert_lsn()::text", {}, [&](const Row& row) {
+        if (const auto lsn = postgres::parse_lsn(row.text(0))) {
+          position_->raise(*lsn);
+          known = true;
+        }
+      });
+      position_known_ = known;
+    } catch (const DatabaseError&) {
+      position_known_ = false;
     }
   }
 
@@ -97,6 +135,9 @@ class PostgresDatabase final : public Database {
     pool_changed_.notify_all();
   }
 
+  std::shared_ptr<postgres::PrimaryPosition> position_;
+  std::unique_ptr<postgres::ReplicaReads> replica_;
+  std::atomic<bool> position_known_{true};  // false after a commit whose position is unknown
   std::mutex write_mutex_;
   std::unique_ptr<PostgresConnection> writer_;
   std::mutex pool_mutex_;

@@ -1,0 +1,37 @@
+#pragma once
+// What one node knows of the primary's write-ahead log, which decides whether a read may go
+// to the read replica: a read may use it only when the replica has replayed everything this
+// node has written itself or has heard of from other nodes (their notifications carry the
+// primary's WAL position after their commit). Everything this node has told a page cache or
+// a live stream about is therefore visible to the reads that follow: a reply that woke a
+// stream is never missing from the page the stream then loads. While the node is not
+// listening to the other nodes (starting, reconnecting) it can't know what they wrote, and
+// reads stay on the primary.
+#include <atomic>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace hearth::postgres {
+
+// A WAL position as PostgreSQL prints it ("16/B374D848") as one number; nullopt otherwise.
+std::optional<uint64_t> parse_lsn(std::string_view text);
+
+class PrimaryPosition {
+ public:
+  void raise(uint64_t lsn) {
+    uint64_t seen = required_.load(std::memory_order_relaxed);
+    while (seen < lsn && !required_.compare_exchange_weak(seen, lsn, std::memory_order_acq_rel)) {
+    }
+  }
+  // Everything a read must see, as a WAL position.
+  uint64_t required() const { return required_.load(std::memory_order_acquire); }
+  void set_listening(bool listening) { listening_.store(listening, std::memory_order_release); }
+  bool listening() const { return listening_.load(std::memory_order_acquire); }
+
+ private:
+  std::atomic<uint64_t> required_{0};
+  std::atomic<bool> listening_{false};
+};
+
+}  // namespace hearth::postgres

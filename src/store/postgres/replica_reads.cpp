@@ -1,0 +1,133 @@
+#include "store/postgres/replica_reads.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "core/metrics.hpp"
+#include "store/postgres/location.hpp"
+
+namespace hearth::postgres {
+namespace {
+
+constexpr std::chrono::seconds retry_after{5};
+constexpr std::string_view up_metric = "hearth_db_replica_up";
+
+}  // namespace
+
+ReplicaReads::ReplicaReads(std::string url, int connections, std::shared_ptr<PrimaryPosition> position)
+    : url_(std::move(url)), position_(std::move(position)) {
+  for (int i = 0; i < std::max(1, connections); ++i) {
+    slots_.push_back(std::make_unique<Slot>());
+    idle_.push_back(slots_.back().get());
+  }
+  Metrics::global().describe(up_metric, MetricType::gauge,
+                             "1 while the read replica answers, 0 while reads fall back to the primary");
+  Metrics::global().set(up_metric, Labels{}, 1);
+}
+
+ReplicaReads::~ReplicaReads() {
+  close();
+}
+
+bool ReplicaReads::read(std::string_view begin_sql, const std::function<void(Connection&)>& body) {
+  if (!position_->listening()) return false;
+  Slot* slot = checkout();
+  if (!slot) return false;
+  struct Return {
+    ReplicaReads* self;
+    Slot* slot;
+    ~Return() { self->give_back(slot); }
+  } give_back{this, slot};
+  if (!fresh_enough(*slot)) return false;
+  try {
+    slot->connection->begin(begin_sql);
+  } catch (const DatabaseError& e) {
+    mark_down(*slot, e.what());  // nothing has run yet: the primary can take it
+    return false;
+  }
+  try {
+    body(*slot->connection);
+    slot->connection->commit();
+  } catch (...) {
+    slot->connection->rollback();
+    throw;
+  }
+  return true;
+}
+
+ReplicaReads::Slot* ReplicaReads::checkout() {
+  std::lock_guard lock(mutex_);
+  if (closed_ || idle_.empty() || std::chrono::steady_clock::now() < down_until_) return nullptr;
+  Slot* slot = idle_.back();
+  idle_.pop_back();
+  return slot;
+}
+
+void ReplicaReads::give_back(Slot* slot) {
+  {
+    std::lock_guard lock(mutex_);
+    idle_.push_back(slot);
+  }
+  returned_.notify_all();
+}
+
+// The replica's replay position only grows, so one seen far enough answers without asking;
+// asking happens outside any transaction, before the snapshot is taken, so the snapshot
+// holds at least what was replayed then.
+bool ReplicaReads::fresh_enough(Slot& slot) {
+  const uint64_t required = position_->required();
+  if (replayed_.load(std::memory_order_acquire) >= required) {
+    if (!slot.connection) {
+      try {
+        slot.connection = std::make_unique<PostgresConnection>(url_);
+      } catch (const DatabaseError& e) {
+        mark_down(slot, e.what());
+        return false;
+      }
+    }
+    return true;
+  }
+  try {
+    if (!slot.connection) slot.connection = std::make_unique<PostgresConnection>(url_);
+    std::string text;
+    slot.connection->execute("SELECT pg_last_wal_replay_lsn()::text", {},
+                             [&](const Row& row) { text = row.is_null(0) ? "" : row.text(0); });
+    const auto replayed = parse_lsn(text);
+    if (!replayed) {
+      mark_down(slot, "it is not a standby server (pg_last_wal_replay_lsn() is NULL)");
+      return false;
+    }
+    uint64_t seen = replayed_.load(std::memory_order_relaxed);
+    while (seen < *replayed && !replayed_.compare_exchange_weak(seen, *replayed, std::memory_order_acq_rel)) {
+    }
+  } catch (const DatabaseError& e) {
+    mark_down(slot, e.what());
+    return false;
+  }
+  {
+    std::lock_guard lock(mutex_);
+    if (down_logged_) spdlog::info("the read replica answers again; reading from it");
+    down_logged_ = false;
+  }
+  Metrics::global().set(up_metric, Labels{}, 1);
+  return replayed_.load(std::memory_order_acquire) >= required;
+}
+
+void ReplicaReads::mark_down(Slot& slot, const std::string& why) {
+  slot.connection.reset();
+  std::lock_guard lock(mutex_);
+  down_until_ = std::chrono::steady_clock::now() + retry_after;
+  if (!down_logged_) {
+    spdlog::warn("the read replica {} can't be used ({}); reading from the primary", redacted(url_), why);
+    down_logged_ = true;
+  }
+  Metrics::global().set(up_metric, Labels{}, 0);
+}
+
+void ReplicaReads::close() {
+  std::unique_lock lock(mutex_);
+  closed_ = true;
+  returned_.wait(lock, [&] { return idle_.size() == slots_.size(); });
+  for (auto& slot : slots_) slot->connection.reset();
+}
+
+}  // namespace hearth::postgres
