@@ -9,6 +9,7 @@
 #include "app/read_your_writes.hpp"
 #include "app/wiring.hpp"
 #include "http/server.hpp"
+#include "store/read_routing.hpp"
 #include "web/error_page.hpp"
 #include "web/routes.hpp"
 
@@ -64,6 +65,8 @@ int run_serve(const Config& config) {
       },
       [&store] {
         try {
+          // The primary: a node that reaches it serves everything, replica or not.
+          const PrimaryReadsScope primary(true);
           return (*store)->read([](Connection& c) { return c.first_i64("SELECT 1").value_or(0) == 1; });
         } catch (const std::exception&) {
           return false;

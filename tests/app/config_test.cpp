@@ -44,6 +44,17 @@ TEST(Config, APostgresqlDatabaseComesFromTheEnvironmentOrAFlag) {
   EXPECT_EQ(from_flag->database_location(), "postgresql:///other");
 }
 
+TEST(Config, AReadReplicaComesFromTheFileTheEnvironmentOrAFlag) {
+  EXPECT_EQ(load_config({}, {})->database_replica, "");
+  const std::string url = "postgresql://hearth@replica.internal/hearth";
+  auto from_env = load_config({}, {{"HEARTH_DATABASE_REPLICA", url}});
+  ASSERT_TRUE(from_env.ok()) << from_env.error().message;
+  EXPECT_EQ(from_env->database_replica, url);
+  auto from_flag = load_config({{"--database-replica", "postgresql:///other"}}, {{"HEARTH_DATABASE_REPLICA", url}});
+  ASSERT_TRUE(from_flag.ok()) << from_flag.error().message;
+  EXPECT_EQ(from_flag->database_replica, "postgresql:///other");
+}
+
 TEST(Config, BadValuesAreExplained) {
   auto bad_number = load_config({}, {{"HEARTH_WORKERS", "lots"}});
   ASSERT_FALSE(bad_number.ok());
