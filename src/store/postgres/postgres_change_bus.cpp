@@ -103,7 +103,7 @@ class PostgresChangeBus final : public ChangeBus {
     while (!stopping()) {
       if (!connection_) {
         if (!connect()) {
-          wait(-1, backoff);
+          pause(backoff);
           backoff = std::min(backoff * 2, last_backoff);
           continue;
         }
@@ -215,6 +215,17 @@ class PostgresChangeBus final : public ChangeBus {
       subscriber = subscriber_;
     }
     if (subscriber) subscriber(notices);
+  }
+
+  // Waits `time` or until stop(): changes published meanwhile wait for the connection, so
+  // that a burst of writes while the server is away doesn't turn into a burst of attempts.
+  void pause(milliseconds time) {
+    const auto until = std::chrono::steady_clock::now() + time;
+    while (!stopping()) {
+      const auto left = std::chrono::duration_cast<milliseconds>(until - std::chrono::steady_clock::now());
+      if (left.count() <= 0) return;
+      wait(-1, left);
+    }
   }
 
   // Waits until `socket` (when >= 0) has input, publish() or stop() pokes, or `timeout`

@@ -114,6 +114,7 @@ bool ReplicaReads::fresh_enough(Slot& slot) {
 
 void ReplicaReads::mark_down(Slot& slot, const std::string& why) {
   slot.connection.reset();
+  replayed_.store(0, std::memory_order_release);  // a restarted replica is asked again
   std::lock_guard lock(mutex_);
   down_until_ = std::chrono::steady_clock::now() + retry_after;
   if (!down_logged_) {
