@@ -233,6 +233,18 @@ class ReadReplicaTest(unittest.TestCase):
                                             self.reads(self.node_b, "replica") > replica_reads)[1]),
                         "reads never went back to the replica once it caught up")
 
+    def test_a_stream_on_node_b_gets_a_reply_via_node_a_while_the_replica_lags(self):
+        self.assertTrue(self.caught_up())
+        stream = EventStream(self.node_b, self.path + "/events")
+        self.addCleanup(stream.close)
+        self.assertEqual(stream.status, 200)
+        time.sleep(0.3)
+        replica_script("pause", self.replica_dir)
+        post = reply(self.owner, self.thread["id"], "Heard through a lagging replica")
+        event = stream.next(timeout=2.0)
+        self.assertIsNotNone(event, "the stream read the lagging replica and found nothing")
+        self.assertEqual((event["event"], post_of(event)), ("reply", str(post)))
+
     def test_the_recent_writer_cookie_sends_reads_to_the_primary(self):
         self.assertTrue(self.caught_up())
         self.member_page(self.node_a)  # the replica is known fresh
