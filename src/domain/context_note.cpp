@@ -1,6 +1,7 @@
 #include "domain/context_note.hpp"
 
 #include <algorithm>
+#include <string>
 
 #include "core/ascii.hpp"
 #include "core/text.hpp"
@@ -24,6 +25,7 @@ bool valid_host(std::string_view authority) {
         !std::all_of(port.begin(), port.end(), [](char c) { return c >= '0' && c <= '9'; })) {
       return false;
     }
+    if (std::stoi(std::string(port)) > 65535) return false;
     host = host.substr(0, colon);
   }
   if (host.empty() || host.size() > 253 || host.find('.') == std::string_view::npos) return false;

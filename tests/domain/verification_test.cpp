@@ -5,7 +5,7 @@
 namespace hearth {
 namespace {
 
-TEST(VerificationTest, BadgesSayWhatTheMemberIsAndNothingMore) {
+TEST(VerificationRulesTest, BadgesSayWhatTheMemberIsAndNothingMore) {
   EXPECT_EQ(badge_label({VerificationKind::health_professional, "nurse"}), "Verified nurse");
   EXPECT_EQ(badge_label({VerificationKind::peer_volunteer, ""}), "Trained peer volunteer");
   EXPECT_EQ(note_from_label({VerificationKind::health_professional, "pharmacist"}),
@@ -13,7 +13,7 @@ TEST(VerificationTest, BadgesSayWhatTheMemberIsAndNothingMore) {
   EXPECT_EQ(note_from_label({VerificationKind::peer_volunteer, ""}), "Context from a trained peer volunteer");
 }
 
-TEST(VerificationTest, ValidatesProfessionAndJurisdiction) {
+TEST(VerificationRulesTest, ValidatesProfessionAndJurisdiction) {
   auto ok = validate_verification({VerificationKind::health_professional, "  Nurse ", " Scotland "});
   ASSERT_TRUE(ok.ok());
   EXPECT_EQ(ok->profession, "nurse");
