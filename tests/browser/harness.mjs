@@ -70,7 +70,8 @@ export async function startServer({ startTimeoutMs = 30_000 } = {}) {
     await rm(dataDir, { recursive: true, force: true });
     return { ...result, output };
   }
-  return { baseURL, stop, output: () => output };
+  // dataDir: for `hearth admin grant … --data` (platform admins are made by the operator).
+  return { baseURL, dataDir, stop, output: () => output };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,211 @@
+// Context notes and verified members in a real browser, through the no-JavaScript forms
+// (issue 4, misinformation): a platform admin verifies a member on /admin/verifications; the
+// member shows the badge with their pseudonym on its own page; they add a context note with a
+// source, shown at once under the post with "Context from a verified nurse" and the badge by
+// their name; a moderator labels another post "needs context" and adds a note, which waits for
+// ratings; a member rates it on "Notes awaiting ratings".
+// Every page visited is checked with axe-core (WCAG 2.0/2.1/2.2 A and AA) in light and dark.
+//   HEARTH_BIN=build/dev/hearth node context_notes.test.mjs      (ctest: ctest -L browser)
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+
+import { Runner, checkBothSchemes, expect, launchBrowser, newContext, startServer, watchPage } from './harness.mjs';
+
+const password = 'slow river mornings';
+const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+const noteWords = `Melatonin can help some people fall asleep for a while; it does not cure insomnia ${suffix}.`;
+
+const started = performance.now();
+const watchdog = setTimeout(() => {
+  console.log('✗ the context notes browser test did not finish within 240 s');
+  process.exit(1);
+}, 240_000);
+watchdog.unref();
+const run = new Runner();
+
+let server;
+let browser;
+try {
+  server = await startServer();
+  browser = await launchBrowser();
+  console.log(`hearth at ${server.baseURL}; chromium ${browser.version()}`);
+  await notesJourney();
+} catch (e) {
+  run.failed++;
+  console.log(`✗ could not run the context notes browser test\n${e?.stack || e}`);
+} finally {
+  await browser?.close();
+  if (server) await server.stop();
+}
+console.log(`(${((performance.now() - started) / 1000).toFixed(1)} s)`);
+process.exitCode = run.summary() ? 0 : 1;
+
+// ---------------------------------------------------------------------------------------------
+
+async function notesJourney() {
+  const step = run.group('context notes');
+  const admin = await account('adm');
+  const owner = await account('own');
+  const nurse = await account('nur');
+  const reader = await account('rea');
+  let slug;
+  let threadId;
+  let openingId;
+  let secondId;
+  let nursePersona;
+  const people = [];
+  try {
+    await step('set-up: a platform admin, a group, a nurse and a reader who joined, two posts', async () => {
+      await promisify(execFile)(process.env.HEARTH_BIN, ['admin', 'grant', admin.login, '--data', server.dataDir]);
+      const group = await api(owner, 'POST', '/api/v1/groups', {
+        name: `Sleep ${suffix}`, description: 'For people who sleep badly.', privacy: 'public',
+        persona_name: 'Lantern Keeper',
+      });
+      slug = group.slug;
+      for (const [who, name] of [[nurse, 'Steady Harbour'], [reader, 'Quiet Heron']]) {
+        await api(who, 'POST', `/api/v1/groups/${slug}/join`, { accept_rules: true, persona_name: name });
+      }
+      nursePersona = (await api(nurse, 'GET', `/api/v1/groups/${slug}`)).viewer.membership.persona.id;
+      const thread = await api(owner, 'POST', `/api/v1/groups/${slug}/threads`, {
+        title: 'Does melatonin cure insomnia?', body: 'A friend says melatonin cures insomnia for good.',
+        idempotency_key: `k-${suffix}-1`,
+      });
+      threadId = thread.thread.id;
+      openingId = (await api(owner, 'GET', `/api/v1/threads/${threadId}`)).posts[0].id;
+      await api(nurse, 'POST', `/api/v1/threads/${threadId}/posts`, {
+        body: 'I work nights on a sleep ward.', idempotency_key: `k-${suffix}-2`,
+      });
+      const second = await api(reader, 'POST', `/api/v1/threads/${threadId}/posts`, {
+        body: 'Screens before bed never matter.', idempotency_key: `k-${suffix}-3`,
+      });
+      secondId = second.post.id;
+    });
+
+    await step('the platform admin verifies the nurse by their login name', async () => {
+      const who = await browse(admin, people);
+      await goto(who.page, '/admin/verifications');
+      await expectHeading(who.page, 'Verified members');
+      await checkBothSchemes(who.page, 'notes-admin-verifications');
+      await who.page.getByLabel("The member's login name").fill(nurse.login);
+      await who.page.getByLabel('Verified as').selectOption('health_professional');
+      await who.page.getByLabel('Profession').fill('nurse');
+      await who.page.getByLabel('Registered or trained in').fill('Scotland');
+      await submit(who.page, 'Verify');
+      const status = await who.page.getByRole('status').textContent();
+      expect(status.includes('The member is verified'), `no confirmation: ${status}`);
+      expect((await who.page.locator('table').textContent()).includes(nurse.login), 'the list misses the nurse');
+      await checkBothSchemes(who.page, 'notes-admin-verified');
+    });
+
+    await step('the nurse shows the badge with this pseudonym, then adds a note shown at once', async () => {
+      const who = await browse(nurse, people);
+      await goto(who.page, `/me/personas/${nursePersona}`);
+      await checkBothSchemes(who.page, 'notes-persona-badge');
+      await submit(who.page, 'Show the badge with this pseudonym');
+      expect((await who.page.getByRole('status').textContent()).includes('now shows'), 'no confirmation');
+      await goto(who.page, `/g/${slug}/posts/${openingId}/notes`);
+      await expectHeading(who.page, 'Context notes');
+      await checkBothSchemes(who.page, 'notes-page-writer');
+      await who.page.getByLabel('The context').fill(noteWords);
+      await who.page.getByLabel('Sources').fill('https://www.nhs.uk/medicines/melatonin/');
+      await submit(who.page, 'Add the note');
+      expect((await who.page.getByRole('status').textContent()).includes('Your note is added'), 'no confirmation');
+      await goto(who.page, `/g/${slug}/t/${threadId}`);
+      const opening = await who.page.locator(`#post-${openingId}`).textContent();
+      expect(opening.includes('Context from a verified nurse') && opening.includes(noteWords), `no note: ${opening}`);
+      expect((await who.page.locator('main').textContent()).includes('Verified nurse'), 'no badge by the name');
+      await checkBothSchemes(who.page, 'notes-thread');
+    });
+
+    await step('a moderator labels a post "needs context" and adds a note that waits for ratings', async () => {
+      const who = await browse(owner, people);
+      await goto(who.page, `/g/${slug}/posts/${secondId}/notes`);
+      await submit(who.page, 'Label this post "needs context"');
+      await who.page.getByLabel('The context').fill('Screens late at night can make it harder to fall asleep.');
+      await who.page.getByLabel('Sources').fill('https://www.sleepfoundation.org/how-sleep-works');
+      await submit(who.page, 'Add the note');
+      const main = await who.page.locator('main').textContent();
+      expect(main.includes('Needs context') && main.includes('Notes awaiting ratings'), `not waiting: ${main}`);
+      await checkBothSchemes(who.page, 'notes-page-moderator');
+    });
+
+    await step('a member rates the waiting note on the post\'s notes page', async () => {
+      const who = await browse(reader, people);
+      await goto(who.page, `/g/${slug}/t/${threadId}`);
+      await who.page.getByRole('link', { name: '1 note awaiting ratings' }).click();
+      await who.page.waitForLoadState('load');
+      await expectHeading(who.page, 'Context notes');
+      await checkBothSchemes(who.page, 'notes-page-rater');
+      await submit(who.page, 'Helpful');
+      expect((await who.page.getByRole('status').textContent()).includes('rating is saved'), 'no confirmation');
+      const pressed = await who.page.getByRole('button', { name: 'Helpful', exact: true }).getAttribute('aria-pressed');
+      expect(pressed === 'true', `the rating is not marked: ${pressed}`);
+    });
+
+    for (const who of people) {
+      await step(`no page of ${who.name} broke the CSP, failed a request or asked another origin`, async () => {
+        const problems = who.watch.problems();
+        expect(problems.length === 0, problems.join('\n'));
+      });
+    }
+  } finally {
+    for (const who of people) await who.context.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function account(prefix) {
+  const login = `${prefix}_${suffix}`;
+  await request('POST', '/api/v1/accounts', { login, password });
+  const session = await request('POST', '/api/v1/sessions', { login, password });
+  return { login, token: session.token, name: prefix };
+}
+
+async function request(method, path, body, token) {
+  const headers = { 'Content-Type': 'application/json' };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const response = await fetch(new URL(path, server.baseURL), {
+    method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  expect(response.ok, `${method} ${path} answered ${response.status}: ${text.slice(0, 300)}`);
+  return text ? JSON.parse(text) : {};
+}
+
+function api(who, method, path, body) {
+  return request(method, path, body, who.token);
+}
+
+async function browse(who, people) {
+  if (who.browser) return who.browser;
+  const context = await newContext(browser, server.baseURL);
+  const page = await context.newPage();
+  const entry = { name: who.name, context, page, watch: watchPage(page, server.baseURL) };
+  await goto(page, '/login');
+  await page.getByLabel('Login name').fill(who.login);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await submit(page, 'Log in');
+  who.browser = entry;
+  people.push(entry);
+  return entry;
+}
+
+async function goto(page, url, { allowStatus = [200] } = {}) {
+  const response = await page.goto(url, { waitUntil: 'load' });
+  expect(response, `no response for ${url}`);
+  expect(allowStatus.includes(response.status()), `${url} answered ${response.status()}`);
+  return response;
+}
+
+async function submit(page, name) {
+  await Promise.all([
+    page.waitForNavigation({ waitUntil: 'load' }),
+    page.getByRole('button', { name, exact: true }).first().click(),
+  ]);
+}
+
+async function expectHeading(page, text) {
+  const h1 = await page.locator('h1').allTextContents();
+  expect(h1.length === 1 && h1[0].trim() === text, `expected one <h1> "${text}", found ${JSON.stringify(h1)} at ${page.url()}`);
+}
