@@ -73,7 +73,10 @@ void remove_form(Html& h, const PageContext& context, const Group& g, const Note
 void note_card(Html& h, const PageContext& context, const PostNotes& notes, const NoteView& note,
                const TimeFormatter& time) {
   const Group& g = notes.post.thread.group.group;
-  h.m("<li class=\"card context-note\" id=\"note-").num(note.id).m("\">");
+  // Only a note shown with the post wears the note's colours: one still waiting speaks for nobody yet.
+  if (note.shown) h.m("<li class=\"card context-note\" id=\"note-");
+  else h.m("<li class=\"card\" id=\"note-");
+  h.num(note.id).m("\">");
   note_body(h, note);
   h.m("<p class=\"meta\">Added ");
   time.element(h, note.created_at);
