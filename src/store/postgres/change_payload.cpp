@@ -54,19 +54,21 @@ std::optional<ChangeNotice> decode(std::string_view item) {
 
 }  // namespace
 
-std::vector<std::string> encode_changes(const std::vector<ChangeNotice>& notices, std::size_t limit) {
+std::vector<std::string> encode_changes(std::string_view origin, const std::vector<ChangeNotice>& notices,
+                                        std::size_t limit) {
+  const std::string head = "@" + std::string(origin);
   std::vector<std::string> payloads;
-  std::string current;
+  std::string current = head;
   for (const ChangeNotice& notice : notices) {
     const std::string item = encode(notice);
-    if (!current.empty() && current.size() + 1 + item.size() > limit) {
+    if (current.size() > head.size() && current.size() + 1 + item.size() > limit) {
       payloads.push_back(std::move(current));
-      current.clear();
+      current = head;
     }
-    if (!current.empty()) current += ' ';
+    current += ' ';
     current += item;
   }
-  if (!current.empty()) payloads.push_back(std::move(current));
+  if (current.size() > head.size()) payloads.push_back(std::move(current));
   return payloads;
 }
 
@@ -84,10 +86,13 @@ DecodedPayload decode_payload(std::string_view payload) {
       decoded.lsn = parse_lsn(item);
       if (decoded.lsn) continue;
     }
-    if (auto notice = decode(item))
+    if (item[0] == '@') {
+      decoded.origin = std::string(item.substr(1));
+    } else if (auto notice = decode(item)) {
       decoded.notices.push_back(*notice);
-    else
+    } else {
       understood = false;
+    }
   }
   if (!understood) decoded.notices.push_back(ChangeNotice{});
   return decoded;

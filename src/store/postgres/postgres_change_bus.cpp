@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/metrics.hpp"
+#include "core/random.hpp"
 #include "store/postgres/change_payload.hpp"
 #include "store/postgres/location.hpp"
 
@@ -99,19 +100,23 @@ class PostgresChangeBus final : public ChangeBus {
 
   void run() {
     milliseconds backoff = first_backoff;
-    bool connected_before = false;
+    bool missed = false;  // notifications may have been sent while this node wasn't listening
     while (!stopping()) {
       if (!connection_) {
         if (!connect()) {
+          missed = true;
           pause(backoff);
           backoff = std::min(backoff * 2, last_backoff);
           continue;
         }
         backoff = first_backoff;
-        if (connected_before) deliver({ChangeNotice{}});
-        connected_before = true;
+        if (missed) deliver({ChangeNotice{}});
+        missed = false;
       }
-      if (!send_pending() || !receive() || !wait(PQsocket(connection_), idle_check)) disconnect();
+      if (!send_pending() || !receive() || !wait(PQsocket(connection_), idle_check)) {
+        disconnect();
+        missed = true;
+      }
     }
     if (connection_) send_pending();  // what was published before stop(), best effort
     disconnect();
@@ -135,7 +140,6 @@ class PostgresChangeBus final : public ChangeBus {
       connection_ = nullptr;
       return false;
     }
-    own_pid_ = PQbackendPID(connection_);
     position_->set_listening(true);
     if (outage_logged_) spdlog::info("listening for other nodes' changes again");
     outage_logged_ = false;
@@ -175,7 +179,7 @@ class PostgresChangeBus final : public ChangeBus {
       pending_.clear();
       everything_pending_ = false;
     }
-    for (const std::string& payload : encode_changes(notices)) {
+    for (const std::string& payload : encode_changes(origin_, notices)) {
       const char* values[] = {payload.c_str()};
       const std::string sql = std::string("SELECT pg_notify('") + change_channel +
                               "', pg_current_wal_insert_lsn()::text || ' ' || $1::text)";
@@ -194,10 +198,10 @@ class PostgresChangeBus final : public ChangeBus {
     if (!PQconsumeInput(connection_)) return false;
     std::vector<ChangeNotice> received;
     while (PGnotify* notify = PQnotifies(connection_)) {
-      if (notify->be_pid != own_pid_ && std::string_view(notify->relname) == change_channel) {
+      if (std::string_view(notify->relname) == change_channel) {
         DecodedPayload decoded = decode_payload(notify->extra ? notify->extra : "");
         if (decoded.lsn) position_->raise(*decoded.lsn);  // before anyone is told
-        received.insert(received.end(), decoded.notices.begin(), decoded.notices.end());
+        if (decoded.origin != origin_) received.insert(received.end(), decoded.notices.begin(), decoded.notices.end());
       }
       PQfreemem(notify);
     }
@@ -242,6 +246,7 @@ class PostgresChangeBus final : public ChangeBus {
   }
 
   const std::string url_;
+  const std::string origin_ = random_hex(8);  // this node, in its payloads
   const std::shared_ptr<PrimaryPosition> position_;
   const int wake_fd_;
   std::mutex mutex_;
@@ -252,7 +257,6 @@ class PostgresChangeBus final : public ChangeBus {
   std::thread thread_;
   // Used by the thread only:
   PGconn* connection_ = nullptr;
-  int own_pid_ = 0;
   bool outage_logged_ = false;
 };
 

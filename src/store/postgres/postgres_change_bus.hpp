@@ -8,8 +8,8 @@
 //    change only once; a long queue (a burst of writes while the server was unreachable)
 //    becomes one "everything changed". Payloads carry ids only (change_payload.hpp) and
 //    the primary's WAL position after the commit (primary_position.hpp).
-//  - The same connection LISTENs. Notifications from this node's own connection are
-//    skipped (the local feed heard of them already); the others go to the subscriber.
+//  - The same connection LISTENs. This node's own notifications (its token in the payload)
+//    are skipped, as the local feed heard of them already; the others go to the subscriber.
 //  - A lost connection is replaced, with backoff (0.1 s doubling to 5 s); after it the
 //    subscriber gets {everything}, because notifications sent meanwhile are gone. An idle
 //    connection is checked every 25 s, so a dead one is noticed without traffic.

@@ -17,24 +17,27 @@ TEST(ChangePayloadTest, RoundTripsEveryKindWithThePosition) {
                                              {Kind::group, 77, 0},
                                              {Kind::account, 5, 0},
                                              {Kind::everything, 0, 0}};
-  const auto payloads = encode_changes(notices);
+  const auto payloads = encode_changes("5f2a9c0e41d7b3a8", notices);
   ASSERT_EQ(payloads.size(), 1u);
-  EXPECT_EQ(payloads[0], "t:812:77 t:9:0 g:77 a:5 *");
+  EXPECT_EQ(payloads[0], "@5f2a9c0e41d7b3a8 t:812:77 t:9:0 g:77 a:5 *");
   const DecodedPayload decoded = decode_payload("16/B374D848 " + payloads[0]);
   ASSERT_TRUE(decoded.lsn.has_value());
   EXPECT_EQ(*decoded.lsn, (uint64_t{0x16} << 32) | 0xB374D848u);
+  EXPECT_EQ(decoded.origin, "5f2a9c0e41d7b3a8");
   EXPECT_EQ(decoded.notices, notices);
+  EXPECT_TRUE(encode_changes("5f2a9c0e41d7b3a8", {}).empty());
 }
 
 TEST(ChangePayloadTest, SplitsLongListsUnderTheLimit) {
   std::vector<ChangeNotice> notices;
   for (int64_t i = 0; i < 2000; ++i) notices.push_back({Kind::thread, 4'000'000'000'000'000 + i, 1234567890123});
-  const auto payloads = encode_changes(notices);
+  const auto payloads = encode_changes("ab", notices);
   ASSERT_GT(payloads.size(), 1u);
   std::vector<ChangeNotice> back;
   for (const std::string& payload : payloads) {
     EXPECT_LE(payload.size(), 7000u);
     const auto decoded = decode_payload("0/1 " + payload);
+    EXPECT_EQ(decoded.origin, "ab");
     back.insert(back.end(), decoded.notices.begin(), decoded.notices.end());
   }
   EXPECT_EQ(back, notices);
@@ -50,6 +53,7 @@ TEST(ChangePayloadTest, AnythingUnreadableMeansEverything) {
 TEST(ChangePayloadTest, WithoutAPositionTheChangesStillCount) {
   const auto decoded = decode_payload("g:3");
   EXPECT_FALSE(decoded.lsn.has_value());
+  EXPECT_EQ(decoded.origin, "");
   ASSERT_EQ(decoded.notices.size(), 1u);
   EXPECT_EQ(decoded.notices[0], (ChangeNotice{Kind::group, 3, 0}));
 }
