@@ -4,6 +4,8 @@
 
 #include "actions/blocking.hpp"
 #include "actions/groups.hpp"
+#include "actions/verification.hpp"
+#include "api/badge_json.hpp"
 #include "api/group_json.hpp"
 #include "api/json_io.hpp"
 #include "api/routes.hpp"
@@ -140,11 +142,17 @@ Response members(const ActionEnvironment& env, ApiCall& call) {
   auto list = env.store.read([&](Connection& c) { return memberships::active_members(c, view->group.id, 1000); });
   // Blocks, both ways (docs/blocking.md): neither is listed to the other.
   if (call.viewer) drop_blocked_members(list, read_block_set(env, call.viewer->account.id));
+  const auto badges = read_group_badges(env, view->group.id);
   boost::json::array items;
   for (const auto& m : list) {
     items.push_back({{"persona", persona_ref(m.persona_id, m.persona_name)},
                      {"role", role_name(m.role)},
                      {"trained_volunteer", m.trained_volunteer}});
+    if (const auto b = badges.find(m.persona_id); b != badges.end()) {
+      items.back().as_object()["verified_badge"] = verified_badge_json(b->second);
+    } else {
+      items.back().as_object()["verified_badge"] = nullptr;
+    }
   }
   return json_response(200, {{"members", items}});
 }

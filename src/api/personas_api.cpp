@@ -4,6 +4,8 @@
 #include <boost/json.hpp>
 
 #include "actions/personas.hpp"
+#include "actions/verification.hpp"
+#include "api/badge_json.hpp"
 #include "api/group_json.hpp"
 #include "api/json_io.hpp"
 #include "api/routes.hpp"
@@ -78,6 +80,7 @@ Response persona_in_group(const ActionEnvironment& env, ApiCall& call) {
                              {"group", g.slug},
                              {"role", role_name(found->membership.role)},
                              {"trained_volunteer", found->membership.trained_volunteer},
+                             {"verified_badge", verified_badge_json(read_persona_badge(env, p.id))},
                              {"helped_count", found->helped},
                              {"is_you", is_self},
                              {"fields", fields}});

@@ -9,6 +9,8 @@
 #include "actions/conversations.hpp"
 #include "actions/reading.hpp"
 #include "actions/threads.hpp"
+#include "actions/verification.hpp"
+#include "api/badge_json.hpp"
 #include "api/filter_json.hpp"
 #include "api/group_json.hpp"
 #include "api/json_io.hpp"
@@ -96,8 +98,12 @@ Response thread_response(const ActionEnvironment& env, const ApiCall& call, Thre
   const GroupInView& gv = page->thread.group;
   boost::json::array posts;
   const BlockSet blocks = call.viewer ? read_block_set(env, call.viewer->account.id) : BlockSet{};
+  const auto badges = read_group_badges(env, gv.group.id);  // personas showing a verified badge
   for (const auto& post : page->view.posts) {
     posts.push_back(post_json(post, gv.viewer));
+    if (auto* author = posts.back().as_object().if_contains("author"); author && author->is_object()) {
+      add_author_badge(author->as_object(), post.author, badges);
+    }
     with_block(posts.back().as_object(), post, gv.viewer, blocks);
   }
   boost::json::object viewer{{"can_reply", can_reply(gv.group.privacy, gv.viewer, page->summary.locked)},

@@ -93,6 +93,17 @@ class ContextNotesTest(unittest.TestCase):
         self.assertNotIn("Verified", self.guest_page(f"/g/{other_slug}/t/{self.other_thread}"))
         self.assertNotIn("Verified", self.guest_page(f"/g/{other_slug}/p/{self.nurse_there['id']}"))
         self.assertNotIn("Verified", self.guest_page(f"/g/{other_slug}/members"))
+        # The API says the same.
+        guest_api = self.server.client(store_cookies=False)
+        posts = {p["id"]: p for p in guest_api.json("GET", f"/api/v1/threads/{self.thread}").json()["posts"]}
+        self.assertEqual(posts[str(self.nurse_reply)]["author"]["verified_badge"]["label"], "Verified nurse")
+        self.assertNotIn("verified_badge", posts[str(self.nurse_anonymous)]["author"])
+        persona = guest_api.json("GET", f"/api/v1/personas/{self.nurse_here['id']}?group={self.slug}").json()
+        self.assertEqual(persona["verified_badge"]["label"], "Verified nurse")
+        there = guest_api.json("GET", f"/api/v1/personas/{self.nurse_there['id']}?group={other_slug}").json()
+        self.assertIsNone(there["verified_badge"])
+        listed = guest_api.json("GET", f"/api/v1/groups/{self.slug}/members").json()["members"]
+        self.assertEqual([m["verified_badge"]["label"] for m in listed if m["verified_badge"]], ["Verified nurse"])
         # Nothing in any answer names the verification or the jurisdiction.
         for text in (page, members):
             self.assertNotIn("Scotland", text)

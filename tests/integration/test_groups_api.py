@@ -423,8 +423,10 @@ class GroupsApiTest(unittest.TestCase):
                     self.assertNotIn("Bob in First", body, path)
                     self.assertNotIn(bob_first["id"], body, path)
         persona = carol.call("GET", f"/api/v1/personas/{bob_first['id']}?group={first}").json()
-        self.assertEqual(set(persona), {"id", "name", "group", "role", "trained_volunteer", "helped_count", "is_you",
-                                        "fields"})
+        # verified_badge: the badge's words, only where the member chose to show it (null here).
+        self.assertEqual(set(persona), {"id", "name", "group", "role", "trained_volunteer", "verified_badge",
+                                        "helped_count", "is_you", "fields"})
+        self.assertIsNone(persona["verified_badge"])
         # Bob himself sees both, as his own.
         own = bob.call("GET", "/api/v1/me/personas").json()["personas"]
         self.assertEqual({p["name"] for p in own}, {"Bob in First", "Bob in Second"})
