@@ -18,6 +18,8 @@ int run_routes(const Config& config);
 int run_admin(const Config& config, const std::vector<std::string>& arguments);
 // Times the safety filters on a throwaway store (bench/filters.sh); options --words, --runs.
 int run_bench_filters(const std::map<std::string, std::string>& options);
+// Copies a community between databases and checks the copy (--from, --to; --verify only checks).
+int run_migrate_data(const std::map<std::string, std::string>& options, bool verify_only);
 std::string usage_text();
 
 // Every route of the web pages and the API (app/serve_command.cpp).

@@ -1,4 +1,5 @@
 // hearth: parses the command line and runs a subcommand.
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <string>
@@ -36,9 +37,10 @@ int main(int argc, char** argv) {
     if (arg.rfind("--", 0) == 0) {
       if (const auto eq = arg.find('='); eq != std::string::npos) {
         flags[arg.substr(0, eq)] = arg.substr(eq + 1);
-      } else if (arg == "--if-empty") {
+      } else if (arg == "--if-empty" || arg == "--verify") {
         switches.push_back(arg);
-      } else if (arg == "--posts" || arg == "--seed" || arg == "--words" || arg == "--runs") {
+      } else if (arg == "--posts" || arg == "--seed" || arg == "--words" || arg == "--runs" ||
+                 arg == "--from" || arg == "--to") {
         if (i + 1 >= argc) {
           std::fprintf(stderr, "hearth: %s needs a value (see hearth --help)\n", arg.c_str());
           return 2;
@@ -63,6 +65,10 @@ int main(int argc, char** argv) {
   if (command == "serve") return hearth::run_serve(*config);
   if (command == "migrate") return hearth::run_migrate(*config);
   if (command == "routes") return hearth::run_routes(*config);
+  if (command == "migrate-data") {
+    const bool verify_only = std::find(switches.begin(), switches.end(), "--verify") != switches.end();
+    return hearth::run_migrate_data(command_flags, verify_only);
+  }
   if (command == "bench-filters") return hearth::run_bench_filters(command_flags);
   if (command == "admin") return hearth::run_admin(*config, std::vector<std::string>(words.begin() + 1, words.end()));
   if (command == "seed") {
