@@ -169,6 +169,19 @@ class BlockingTest(unittest.TestCase):
         self.assertIn("You&#39;ve blocked this member", html)
         self.assertIn("Post reply", self.page(self.c, thread=self.b_thread))
 
+    def test_the_group_page_lists_threads_across_a_block_as_the_thread_page_shows_them(self):
+        title = f"Alder asks {marker()}"
+        start_thread(self.a, self.slug, title, "Anyone up late?")
+        anonymous_title = f"Someone asks {marker()}"
+        start_thread(self.a, self.slug, anonymous_title, "Anyone?", anonymous=True)
+        theirs = self.b.web.get(f"/g/{self.slug}").text
+        self.assertNotIn(title, theirs)
+        self.assertIn("A conversation that isn't available to you", theirs)
+        self.assertIn(anonymous_title, theirs, "an anonymous thread is listed as for anyone")
+        self.assertIn(title, self.c.web.get(f"/g/{self.slug}").text)
+        self.assertIn(title, self.mod.web.get(f"/g/{self.slug}").text)
+        self.assertIn("(you blocked them)", self.a.web.get(f"/g/{self.slug}").text)
+
     # -- member lists ------------------------------------------------------------------------
 
     def test_member_lists_leave_each_other_out(self):

@@ -1,6 +1,7 @@
 // GET /g/{slug}: a group's home. Everyone who may see the group gets its name, description,
 // rules, transparency card and support services; those who may read its content also get
 // the conversations and the about text. A hidden group answers like a missing page.
+#include "actions/blocking.hpp"
 #include "actions/muting.hpp"
 #include "domain/country.hpp"
 #include "store/personas.hpp"
@@ -19,19 +20,22 @@ namespace {
 
 constexpr int threads_per_page = 25;
 
-void thread_entry(Html& h, const Group& g, const threads::Summary& t, bool member, const TimeFormatter& time) {
+void thread_entry(Html& h, const Group& g, const threads::Summary& t, bool member, const TimeFormatter& time,
+                  BlockEffect block) {
   h.m("<li><h3><a href=\"").t(thread_url(g, t.id)).m("\">");
   if (t.title.empty()) h.m("A conversation whose opening post was removed");
+  else if (block == BlockEffect::blocked_you) h.m("A conversation that isn't available to you");  // docs/blocking.md
   else h.t(t.title);
   h.m("</a>");
   if (t.pinned) h.m(" <span class=\"badge\">Pinned</span>");
   if (t.locked) h.m(" <span class=\"badge\">Locked</span>");
   if (member && t.unread) new_badge(h, *t.unread);
   h.m("</h3><p class=\"meta\">");
-  if (!t.opening_removed) {
+  if (!t.opening_removed && block != BlockEffect::blocked_you) {
     h.m("Started by ");
     if (t.author.anonymous) h.m("Anonymous member");
     else author_html(h, g, t.author, false);
+    if (block == BlockEffect::you_blocked) h.m(" (you blocked them)");
     h.m(" · ");
   }
   const int64_t replies = t.post_count - 1;
@@ -65,7 +69,14 @@ void threads_section(Html& h, const PageContext& context, const GroupInView& vie
   } else {
     const TimeFormatter time = time_formatter(context);
     h.m("<ul class=\"thread-list\">");
-    for (const auto& thread : page.threads) thread_entry(h, g, thread, member, time);
+    // Threads opened under a name a block stands between (never an anonymous one); a moderator
+    // keeps every title.
+    const BlockSet blocks = context.viewer ? read_block_set(context.env, context.viewer->account.id) : BlockSet{};
+    for (const auto& thread : page.threads) {
+      BlockEffect block = block_effect(blocks, thread.author.anonymous || thread.opening_removed, thread.author.persona_id);
+      if (block == BlockEffect::blocked_you && can_moderate(view.viewer)) block = BlockEffect::none;
+      thread_entry(h, g, thread, member, time, block);
+    }
     h.m("</ul>");
   }
   if (page.next || later_page) {
