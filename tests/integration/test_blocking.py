@@ -181,6 +181,12 @@ class BlockingTest(unittest.TestCase):
         self.assertIn(title, self.c.web.get(f"/g/{self.slug}").text)
         self.assertIn(title, self.mod.web.get(f"/g/{self.slug}").text)
         self.assertIn("(you blocked them)", self.a.web.get(f"/g/{self.slug}").text)
+        # The thread page, likewise: its title is the opening post's.
+        thread = re.search(r'href="/g/[^/]+/t/(\d+)">A conversation that isn', theirs).group(1)
+        page = self.page(self.b, thread=thread)
+        self.assertNotIn(title, page)
+        self.assertIn("<h1>A conversation that isn't available to you</h1>", page)
+        self.assertIn(title, self.page(self.c, thread=thread))
 
     # -- member lists ------------------------------------------------------------------------
 

@@ -199,11 +199,14 @@ void reply_section(Html& h, const PageContext& context, const ThreadPageView& pa
   h.m("<p class=\"card\">This conversation is locked, so it can't take new replies.</p>");
 }
 
-void thread_head(Html& h, const ThreadPageView& page) {
+// `title_hidden`: the opening post is by someone who blocked the viewer, and its title is
+// theirs too (docs/blocking.md).
+void thread_head(Html& h, const ThreadPageView& page, bool title_hidden) {
   const Group& g = page.thread.group.group;
   const threads::Summary& s = page.summary;
   h.m("<p class=\"crumb\"><a href=\"").t(group_url(g)).m("\">").t(g.name).m("</a></p><h1>");
-  if (s.title.empty()) h.m("A conversation whose opening post was removed");
+  if (title_hidden) h.m("A conversation that isn't available to you");
+  else if (s.title.empty()) h.m("A conversation whose opening post was removed");
   else h.t(s.title);
   h.m("</h1>");
   if (s.pinned || s.locked) {
@@ -273,7 +276,10 @@ Response render_thread(PageContext& context, const ThreadPageView& page, const P
     h.m(" data-live=\"").t(thread_url(g, page.summary.id, "/events?from=" + std::to_string(state.live_from))).m("\"");
   }
   h.m(">");
-  thread_head(h, page);
+  const bool title_hidden = !page.view.posts.empty() && page.view.posts.front().depth == 0 &&
+                            block_effect_for(page.view.posts.front(), tree) == BlockEffect::blocked_you &&
+                            !can_moderate(gv.viewer);
+  thread_head(h, page, title_hidden);
   if (state.crisis_post && context.viewer) {
     crisis_lines_card(h, context, crisis_regions_for(context, g.region), "#post-" + std::to_string(*state.crisis_post));
   }
@@ -298,7 +304,8 @@ Response render_thread(PageContext& context, const ThreadPageView& page, const P
   h.m("</div><aside class=\"group-side\" aria-label=\"Group rules\">");
   rules_card(h, rules);
   h.m("</aside></div>");
-  const std::string title = page.summary.title.empty() ? std::string("Conversation") : page.summary.title;
+  const std::string title =
+      page.summary.title.empty() || title_hidden ? std::string("Conversation") : page.summary.title;
   return render_page(context, {.title = title + " · " + g.name}, h, status);
 }
 
