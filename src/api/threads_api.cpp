@@ -90,6 +90,24 @@ void with_block(boost::json::object& json, const posts::PostView& post, const Gr
   }
 }
 
+// A thread opened under a name a block stands between (never an anonymous one): "hidden" as
+// for posts; the blocked side gets no title and no author. Moderators keep everything.
+boost::json::object thread_with_block(const Group& group, const threads::Summary& t, const GroupViewer& viewer,
+                                      const BlockSet& blocks) {
+  boost::json::object json = thread_summary_json(group, t, is_active_member(viewer));
+  const BlockEffect effect = block_effect(blocks, t.author.anonymous || t.opening_removed, t.author.persona_id);
+  if (effect == BlockEffect::none) {
+    json["hidden"] = nullptr;
+    return json;
+  }
+  json["hidden"] = effect == BlockEffect::you_blocked ? "blocked" : "unavailable";
+  if (effect == BlockEffect::blocked_you && !can_moderate(viewer)) {
+    json["title"] = "";
+    json["author"] = nullptr;
+  }
+  return json;
+}
+
 Response thread_response(const ActionEnvironment& env, const ApiCall& call, ThreadId id,
                          const std::optional<posts::BranchCursor>& after, int branches, int status,
                          const FilterOutcome* outcome = nullptr) {
@@ -109,7 +127,7 @@ Response thread_response(const ActionEnvironment& env, const ApiCall& call, Thre
   boost::json::object viewer{{"can_reply", can_reply(gv.group.privacy, gv.viewer, page->summary.locked)},
                              {"can_react", can_participate(gv.group.privacy, gv.viewer)},
                              {"can_moderate", can_moderate(gv.viewer)}};
-  boost::json::object json{{"thread", thread_summary_json(gv.group, page->summary, is_active_member(gv.viewer))},
+  boost::json::object json{{"thread", thread_with_block(gv.group, page->summary, gv.viewer, blocks)},
                             {"posts", std::move(posts)},
                             {"next", page->view.next ? boost::json::value(posts::format_branch_cursor(*page->view.next))
                                                      : boost::json::value(nullptr)},
@@ -136,7 +154,8 @@ Response list(const ActionEnvironment& env, ApiCall& call) {
   const auto page = read_group_threads(env, view->group.id, caller(call), after, *limit);
   if (!page) return group_not_found_json();
   boost::json::array items;
-  for (const auto& t : page->threads) items.push_back(thread_summary_json(view->group, t, is_active_member(view->viewer)));
+  const BlockSet blocks = call.viewer ? read_block_set(env, call.viewer->account.id) : BlockSet{};
+  for (const auto& t : page->threads) items.push_back(thread_with_block(view->group, t, view->viewer, blocks));
   return json_response(200, {{"threads", std::move(items)},
                              {"next", page->next ? boost::json::value(threads::format_cursor(*page->next))
                                                  : boost::json::value(nullptr)}});

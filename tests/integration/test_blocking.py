@@ -187,6 +187,16 @@ class BlockingTest(unittest.TestCase):
         self.assertNotIn(title, page)
         self.assertIn("<h1>A conversation that isn't available to you</h1>", page)
         self.assertIn(title, self.page(self.c, thread=thread))
+        # And the API's thread lists and threads.
+        listed = {t["id"]: t for t in self.b.call("GET", f"/api/v1/groups/{self.slug}/threads").json()["threads"]}
+        self.assertEqual((listed[thread]["hidden"], listed[thread]["title"], listed[thread]["author"]),
+                         ("unavailable", "", None))
+        self.assertNotIn(title, self.b.call("GET", f"/api/v1/threads/{thread}").raw_body.decode())
+        anonymous = [t for t in listed.values() if t["title"] == anonymous_title]
+        self.assertEqual(len(anonymous), 1)
+        self.assertIsNone(anonymous[0]["hidden"])
+        mine = {t["id"]: t for t in self.a.call("GET", f"/api/v1/groups/{self.slug}/threads").json()["threads"]}
+        self.assertEqual(mine[str(self.b_thread)]["hidden"], "blocked")
 
     # -- member lists ------------------------------------------------------------------------
 
