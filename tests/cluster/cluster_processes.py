@@ -127,7 +127,6 @@ global
 
 defaults
     mode http
-    option http-server-close
     timeout connect 2s
     timeout http-request 10s
     timeout http-keep-alive 15s

@@ -238,9 +238,11 @@ class Writer(threading.Thread):
         if self.form:
             client.cookies = dict(self.owner.web.cookies)
             fields = {**self.fields, "idempotency_key": idempotency_key, "body": body}
-            return client.post_form(f"/g/{self.slug}/t/{self.thread_id}/reply", fields).status
-        return client.json("POST", f"/api/v1/threads/{self.thread_id}/posts",
-                           {"body": body, "idempotency_key": idempotency_key}, token=self.owner.token).status
+            response = client.post_form(f"/g/{self.slug}/t/{self.thread_id}/reply", fields)
+        else:
+            response = client.json("POST", f"/api/v1/threads/{self.thread_id}/posts",
+                                   {"body": body, "idempotency_key": idempotency_key}, token=self.owner.token)
+        return response.status, response.raw_body[:300]
 
     def run(self):
         while not self.stop.is_set():
@@ -250,14 +252,14 @@ class Writer(threading.Thread):
             deadline = time.monotonic() + RETRY_FOR
             while True:
                 try:
-                    status = self.send_once(idempotency_key, body)
-                except (OSError, ConnectionError, Exception):  # dropped connection: no answer
-                    status = None
+                    status, answer = self.send_once(idempotency_key, body)
+                except Exception:  # noqa: BLE001 - a dropped connection: no answer
+                    status, answer = None, b""
                 if status in (201, 303):
                     self.acknowledged.append((idempotency_key, time.monotonic()))
                     break
                 if status is not None and status < 500:
-                    self.unexpected.append((idempotency_key, status))
+                    self.unexpected.append((idempotency_key, f"{status} {answer!r}"))
                     break
                 if time.monotonic() > deadline:
                     self.given_up.append(idempotency_key)
