@@ -94,4 +94,9 @@ Status check_reply_not_blocked(Connection& c, AccountId account, const posts::Po
   return success();
 }
 
+Status check_reaction_not_blocked(Connection& c, AccountId account, const posts::Post& post) {
+  if (post.anonymous || !persona_blocks::between(c, account, post.author_persona_id)) return success();
+  return make_error(ErrorCode::forbidden, "You can't react to this member's posts.");
+}
+
 }  // namespace hearth

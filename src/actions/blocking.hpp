@@ -47,6 +47,8 @@ int64_t drop_blocked_members(std::vector<memberships::MemberEntry>& members, con
 // For a reply: the refusal when a block stands between the viewer and the author of the post
 // answered (never for an anonymous post). Inside the reply's write transaction.
 Status check_reply_not_blocked(Connection& c, AccountId account, const posts::Post& parent);
+// The same for a new reaction (taking one back is always allowed).
+Status check_reaction_not_blocked(Connection& c, AccountId account, const posts::Post& post);
 // The words of that refusal, for pages that leave the reply form out.
 std::string blocked_reply_message(BlockEffect effect);
 

@@ -1,5 +1,6 @@
 #include "actions/reactions.hpp"
 
+#include "actions/blocking.hpp"
 #include "actions/conversations.hpp"
 #include "actions/live_events.hpp"
 #include "actions/posting_gate.hpp"
@@ -23,6 +24,8 @@ Status do_react(const ActionEnvironment& env, AccountId account, PostId post_id,
     }
     if (auto muted = check_not_muted(env, c, group.group.id, account); !muted) return muted;
     if (on) {
+      // Across a block, no new reactions either way; never for an anonymous post (docs/blocking.md).
+      if (auto open = check_reaction_not_blocked(c, account, found->post); !open) return open;
       reactions::add(c, post_id, group.group.id, account, group.viewer.membership->persona_id, kind, env.clock.now());
     } else {
       reactions::remove(c, post_id, account, kind);

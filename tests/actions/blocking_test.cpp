@@ -4,6 +4,7 @@
 
 #include "actions/conversations_fixture.hpp"
 #include "actions/live_events.hpp"
+#include "actions/reactions.hpp"
 #include "actions/search.hpp"
 #include "actions/sessions.hpp"
 #include "store/memberships.hpp"
@@ -97,6 +98,17 @@ TEST_F(BlockingTest, RepliesAcrossABlockAreRefusedBothWaysButAnonymousPostsTakeT
   EXPECT_TRUE(try_reply(alice_, bob_anonymous).ok());
   EXPECT_TRUE(try_reply(bob_, alice_anonymous).ok());
   EXPECT_TRUE(try_reply(carol_, bob_signed).ok());
+}
+
+TEST_F(BlockingTest, NoNewReactionsAcrossABlockButAnonymousPostsTakeThem) {
+  const PostId bob_signed = reply(bob_, thread_, std::nullopt, "Signed by Bob");
+  const PostId bob_anonymous = reply(bob_, thread_, std::nullopt, "Anonymous Bob", true);
+  ASSERT_TRUE(do_react(env(), alice_, bob_signed, ReactionKind::support, true).ok());
+  ASSERT_TRUE(do_block_persona(env(), alice_, group_, bob_p_).ok());
+  expect_error(do_react(env(), alice_, bob_signed, ReactionKind::me_too, true), ErrorCode::forbidden);
+  EXPECT_TRUE(do_react(env(), alice_, bob_signed, ReactionKind::support, false).ok());  // taking one back
+  EXPECT_TRUE(do_react(env(), alice_, bob_anonymous, ReactionKind::support, true).ok());
+  EXPECT_TRUE(do_react(env(), carol_, bob_signed, ReactionKind::support, true).ok());
 }
 
 TEST_F(BlockingTest, AThreadOpenedUnderABlockedNameTakesNoReplyFromTheBlocker) {
