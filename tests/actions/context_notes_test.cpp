@@ -96,6 +96,7 @@ TEST_F(ContextNotesTest, ModeratorsRemoveNotesAndLabelPostsInTheModerationLog) {
   ASSERT_TRUE(do_set_needs_context(env(), owner_, thread_.post_id, true).ok());
   ASSERT_TRUE(do_set_needs_context(env(), owner_, thread_.post_id, true).ok()) << "a repeated click";
   EXPECT_TRUE(notes_for(std::nullopt).needs_context);
+  clock().advance(1000);  // the log lists the newest first
   ASSERT_TRUE(do_remove_note(env(), owner_, *added, "Off topic.").ok());
   EXPECT_TRUE(notes_for(std::nullopt).shown.empty());
   expect_error(do_rate_note(env(), raters_[0], *added, true), ErrorCode::not_found);
