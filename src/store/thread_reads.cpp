@@ -65,8 +65,13 @@ std::vector<FeedEntry> feed(Connection& c, AccountId account, const std::vector<
         // Muted threads and groups (store/mutes.hpp) leave the feed.
         " AND NOT EXISTS (SELECT 1 FROM thread_mutes tm WHERE tm.account_id = ? AND tm.thread_id = t.id)"
         " AND NOT EXISTS (SELECT 1 FROM group_mutes gm WHERE gm.account_id = ? AND gm.group_id = t.group_id)"
+        // Nor conversations started under a name a block stands between (never an anonymous
+        // one: docs/blocking.md), whose titles are their opening posts'.
+        " AND (op.anonymous = 1 OR NOT EXISTS (SELECT 1 FROM persona_blocks b WHERE"
+        "  (b.blocker_account_id = ? AND b.blocked_persona_id = op.author_persona_id)"
+        "  OR (b.blocked_account_id = ? AND b.blocker_persona_id = op.author_persona_id)))"
         " ORDER BY t.last_activity_at DESC, t.id DESC LIMIT ?",
-        {account, group_id, since, account, account, int64_t{limit}}, [](const Row& r) {
+        {account, group_id, since, account, account, account, account, int64_t{limit}}, [](const Row& r) {
           return FeedEntry{r.i64(0), r.i64(1), r.text(2),     r.text(3), r.text(4),
                            r.i64(5), r.i64(6), r.i64(7) != 0, r.i64(8)};
         });

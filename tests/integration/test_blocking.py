@@ -195,6 +195,12 @@ class BlockingTest(unittest.TestCase):
         anonymous = [t for t in listed.values() if t["title"] == anonymous_title]
         self.assertEqual(len(anonymous), 1)
         self.assertIsNone(anonymous[0]["hidden"])
+        # Nor is it in the home feed (page and API); the anonymous one is.
+        feed = [t["title"] for t in self.b.call("GET", "/api/v1/me/feed").json()["threads"]]
+        self.assertNotIn(title, feed)
+        self.assertIn(anonymous_title, feed)
+        self.assertNotIn(title, self.b.web.get("/").text)
+        self.assertIn(title, [t["title"] for t in self.owner.call("GET", "/api/v1/me/feed").json()["threads"]])
         mine = {t["id"]: t for t in self.a.call("GET", f"/api/v1/groups/{self.slug}/threads").json()["threads"]}
         self.assertEqual(mine[str(self.b_thread)]["hidden"], "blocked")
 
