@@ -107,8 +107,9 @@ const std::vector<Entry>& entries() {
 
 std::string toml_value_text(const toml::node& node) {
   if (auto s = node.value<std::string>()) return *s;
+  // Booleans first: toml++ converts a boolean to an integer too (true would read as "1").
+  if (node.is_boolean()) return *node.value<bool>() ? "true" : "false";
   if (auto i = node.value<int64_t>()) return std::to_string(*i);
-  if (auto b = node.value<bool>()) return *b ? "true" : "false";
   return "<unsupported>";
 }
 

@@ -34,6 +34,24 @@ TEST(Config, FileThenEnvironmentThenFlags) {
   EXPECT_EQ(config->limits.signups_per_client_per_hour, 3);
 }
 
+TEST(Config, ATomlBooleanIsABoolean) {
+  const auto path = std::filesystem::temp_directory_path() / ("hearth-" + random_hex(6) + ".toml");
+  std::ofstream(path) << "trust_proxy = true\n";
+  auto config = load_config({{"--config", path.string()}}, {});
+  std::filesystem::remove(path);
+  ASSERT_TRUE(config.ok()) << config.error().message;
+  EXPECT_TRUE(config->trust_proxy);
+}
+
+TEST(Config, TheDeployExampleIsValid) {
+  // tests/app/config_test.cpp -> the repository root (CMake compiles sources by absolute path).
+  const auto root = std::filesystem::path(__FILE__).parent_path().parent_path().parent_path();
+  auto config = load_config({{"--config", (root / "deploy" / "hearth.toml").string()}}, {});
+  ASSERT_TRUE(config.ok()) << config.error().message;
+  EXPECT_TRUE(config->trust_proxy);
+  EXPECT_EQ(config->database_location().rfind("postgresql://", 0), 0u);
+}
+
 TEST(Config, APostgresqlDatabaseComesFromTheEnvironmentOrAFlag) {
   const std::string url = "postgresql://hearth@db.internal/hearth";
   auto from_env = load_config({}, {{"HEARTH_DATABASE", url}});
