@@ -337,11 +337,41 @@ def check_replica(cluster, state):
     assert caught_up, f"the replica does not have all {expected} posts of the thread"
 
 
+def check_deploy_files(cluster, state):
+    """deploy/haproxy.cfg passes haproxy -c (with a throwaway certificate where it expects
+    one) and deploy/hearth.service passes systemd-analyze verify (with this hearth binary)."""
+    directory = os.path.join(cluster.tmp, "deploy-check")
+    os.makedirs(directory)
+    pem = os.path.join(directory, "hearth.pem")
+    made = subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj",
+                           "/CN=hearth.test", "-keyout", pem, "-out", pem + ".crt"], stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, text=True)
+    assert made.returncode == 0, made.stdout
+    with open(pem, "a", encoding="utf-8") as key_then_certificate, open(pem + ".crt", encoding="utf-8") as crt:
+        key_then_certificate.write(crt.read())
+    with open(os.path.join(REPO, "deploy", "haproxy.cfg"), encoding="utf-8") as f:
+        config = f.read().replace("/etc/haproxy/certs/hearth.pem", pem)
+    with open(os.path.join(directory, "haproxy.cfg"), "w", encoding="utf-8") as f:
+        f.write(config)
+    checked = subprocess.run(["haproxy", "-c", "-f", os.path.join(directory, "haproxy.cfg")], stdout=subprocess.PIPE,
+                             stderr=subprocess.STDOUT, text=True)
+    assert checked.returncode == 0 and "WARNING" not in checked.stdout, f"haproxy -c:\n{checked.stdout}"
+    if shutil.which("systemd-analyze"):
+        with open(os.path.join(REPO, "deploy", "hearth.service"), encoding="utf-8") as f:
+            unit = f.read().replace("/usr/local/bin/hearth", hearth_bin())
+        with open(os.path.join(directory, "hearth.service"), "w", encoding="utf-8") as f:
+            f.write(unit)
+        verified = subprocess.run(["systemd-analyze", "verify", os.path.join(directory, "hearth.service")],
+                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        assert verified.returncode == 0 and not verified.stdout.strip(), f"systemd-analyze verify:\n{verified.stdout}"
+
+
 def check_node_b_stops_cleanly(cluster, state):
     cluster.nodes["b"].stop_cleanly()
 
 
 STEPS = [
+    ("deploy/haproxy.cfg and deploy/hearth.service pass their tools' checks", check_deploy_files, False),
     ("pages, sign-up, log-in and posting through the proxy", check_through_the_proxy, True),
     ("a reply posted via node A reaches a live stream on node B", check_live_update_crosses_nodes, False),
     ("node A SIGKILLed while posting: every acknowledged post exactly once", check_kill_during_posting, True),
