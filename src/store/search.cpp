@@ -260,13 +260,13 @@ std::string match_expression(const std::vector<std::string>& terms, const Scope&
 //       rowids) and scope tokens find the rest of the window. So its worst case is bounded
 //       (the probe plus a few ms more than scope_tokens), and both plans rank exactly the
 //       same posts: the newest `candidate_window` readable matches.
-//  3. The candidates are ranked by a bm25-style score computed from highlight(): term
-//     frequency in title (weighted 4×) and body, saturated and normalised by length. It
-//     leaves out bm25's inverse document frequency, which only re-weights the query's words
-//     against each other — every candidate contains every word. Scoring is most of a
-//     search's cost (about 5 µs per candidate, 2.5 ms for a full window): the scores are
-//     computed in a materialised CTE, because a flattened subquery would call highlight()
-//     again wherever the formula names its result (it did: 4 calls per row).
+//  3. The candidates are ranked by a bm25-style score, hearth_match_score()
+//     (store/sqlite/match_score.hpp): term frequency in title (weighted 4×) and body,
+//     saturated and normalised by length in tokens. It leaves out bm25's inverse document
+//     frequency, which only re-weights the query's words against each other — every
+//     candidate contains every word. It reads only the match positions and token counts the
+//     index already holds; the highlight()-based formula it replaced re-read and
+//     re-tokenised every candidate (71% of a search's instructions, about 5 µs each).
 //  4. SQL checks the best-ranked candidates (a few times `limit`) against the live data:
 //     the post isn't removed, the group's current privacy and the viewer's memberships as
 //     passed in the scope. This is the authoritative check: scope tokens may be stale after
@@ -290,18 +290,12 @@ struct Candidate {
   int64_t score = 0;  // millionths, so that it travels as an integer
 };
 
-// The newest matches of a MATCH expression, each with its score. Each highlight() marker
-// pair is one matched token: (marked length - length) / 2. %JOIN% and %WHERE% are filled
-// in by the plan; the statement ends with the `LIMIT ?`.
+// The newest matches of a MATCH expression, each with its score (hearth_match_score,
+// store/sqlite/match_score.hpp). %JOIN% and %WHERE% are filled in by the plan; the statement
+// ends with the `LIMIT ?`.
 constexpr std::string_view scored_sql =
-    "WITH c AS MATERIALIZED (SELECT s.rowid AS rid,"
-    "  CASE WHEN s.title = '' THEN 0"
-    "   ELSE (length(highlight(post_search, 0, char(1), char(2))) - length(s.title)) / 2.0 END AS tt,"
-    "  length(s.title) AS lt,"
-    "  (length(highlight(post_search, 1, char(1), char(2))) - length(s.body)) / 2.0 AS tb, length(s.body) AS lb"
-    "  FROM post_search s%JOIN% WHERE post_search MATCH ?%WHERE% ORDER BY s.rowid DESC LIMIT ?)"
-    " SELECT rid, CAST(1000000 * (4.0 * tt * 2.2 / (tt + 1.2 * (0.25 + 0.75 * lt / 40.0))"
-    "  + tb * 2.2 / (tb + 1.2 * (0.25 + 0.75 * lb / 400.0))) AS INTEGER) FROM c";
+    "SELECT s.rowid, hearth_match_score(post_search) FROM post_search s%JOIN%"
+    " WHERE post_search MATCH ?%WHERE% ORDER BY s.rowid DESC LIMIT ?";
 
 // scope_tokens: the scope is in the MATCH expression. Parameters: match, highest rowid, limit.
 constexpr std::string_view tokens_where = " AND s.rowid <= ?";
