@@ -64,7 +64,7 @@ void reaction_buttons(Html& h, const posts::PostView& post) {
 }
 
 // Under a reply: its counts and one link that opens, under it, its reaction buttons and
-// (when replies are open) the reply form (?reply_to=); or, for that reply, the buttons.
+// (when replies are open) the reply form (?to=); or, for that reply, the buttons.
 void reply_reactions(Html& h, const posts::PostView& post, const PostTreeContext& tree) {
   if (tree.reacting == post.id) {
     reaction_buttons(h, post);
@@ -77,7 +77,7 @@ void reply_reactions(Html& h, const posts::PostView& post, const PostTreeContext
   reaction_counts(h, post, true);
   h.m("<a href=\"");
   page_link_start(h, tree);
-  h.m("reply_to=").num(post.id).m("#react\">");
+  h.m("to=").num(post.id).m("#react\">");
   if (tree.can_reply) h.m("React or reply</a>");
   else h.m("React</a>");
 }
@@ -195,7 +195,8 @@ void by_line(Html& h, const posts::PostView& post, const PostTreeContext& tree, 
   if (is_new_to_viewer(post, tree)) h.m("<span class=\"badge badge-new\">New</span> ");
   author_html(h, tree.group, post.author, can_see_author(post.author.anonymous, mine) && mine, tree.group_base);
   if (tree.notes) author_badge(h, *tree.notes, post.author);  // never on an anonymous post
-  h.m(" · ");
+  h.m(" ");  // the stylesheet puts a "·" before the time: 4 bytes fewer per post
+
   tree.time.element(h, post.created_at, post.depth == 0);  // the opening post's time keeps its title
   if (post.edited_at) {
     if (can_see_revisions(tree.viewer, mine)) {
@@ -232,7 +233,7 @@ void reactions_form(Html& h, const PageContext& context, const Group& group, Thr
 }
 
 void post_article(Html& h, const posts::PostView& post, const PostTreeContext& tree) {
-  h.m("<article id=\"post-").num(post.id).m("\">");
+  h.m("<article id=post-").num(post.id).m(">");
   if (post.removed) {
     removed_notice(h, post, tree);
     h.m("</article>");

@@ -7,7 +7,7 @@
 //  - reaction buttons share one form per page (<button form=rx>), so no post repeats a
 //    CSRF token;
 //  - a reply shows its reaction counts and one "React or reply" link; the three buttons
-//    open under that one reply, above its reply form (?reply_to=ID). Three toggle buttons
+//    open under that one reply, above its reply form (?to=ID). Three toggle buttons
 //    on each of 50 replies alone weigh about 15 KB. The opening post, which most support
 //    goes to, keeps its buttons open;
 //  - attribute values that are digits or fixed words go unquoted, and links to the

@@ -63,11 +63,40 @@ std::string TimeFormatter::relative(UnixMillis at) const {
   return local(at);
 }
 
+bool TimeFormatter::in_earlier_year(UnixMillis at) const {
+  std::chrono::seconds s = seconds_of(at);
+  std::chrono::seconds today = seconds_of(now_);
+  if (zone_) {
+    s += zone_->get_info(date::sys_seconds(s)).offset;
+    today += zone_->get_info(date::sys_seconds(today)).offset;
+  }
+  return civil(s).year < civil(today).year;
+}
+
+std::string TimeFormatter::compact(UnixMillis at) const {
+  std::chrono::seconds s = seconds_of(at);
+  if (zone_) s += zone_->get_info(date::sys_seconds(s)).offset;
+  const Civil c = civil(s);
+  if (in_earlier_year(at)) return fmt::format("{} {} {}", c.day, month_names[c.month - 1], c.year);
+  return fmt::format("{} {}, {:02}:{:02}{}", c.day, month_names[c.month - 1], c.hour, c.minute, zone_ ? "" : " UTC");
+}
+
 void TimeFormatter::element(Html& h, UnixMillis at, bool titled) const {
-  // The datetime value is digits and fixed letters, so it needs no quotes; beyond a week
-  // the text is the local time already, and a title repeating it would only add weight.
-  h.m("<time datetime=").t(rfc3339(at));
-  const std::string shown = relative(at);
+  // The datetime value is digits and fixed letters, so it needs no quotes. It says what the
+  // text says: the instant to the minute, or the viewer's local date when only the date is
+  // shown (a thread page has 51 of them).
+  const bool recent = now_ - at < int64_t{7} * 86400 * 1000;
+  if (!recent && in_earlier_year(at)) {
+    std::chrono::seconds s = seconds_of(at);
+    if (zone_) s += zone_->get_info(date::sys_seconds(s)).offset;
+    const Civil local_day = civil(s);
+    h.m("<time datetime=").t(fmt::format("{:04}-{:02}-{:02}", local_day.year, local_day.month, local_day.day));
+  } else {
+    const Civil utc = civil(seconds_of(at));
+    h.m("<time datetime=").t(fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}Z", utc.year, utc.month, utc.day, utc.hour,
+                                         utc.minute));
+  }
+  const std::string shown = recent ? relative(at) : compact(at);
   if (titled) {
     if (std::string full = local(at); full != shown) h.m(" title=\"").t(full).m("\"");
   }

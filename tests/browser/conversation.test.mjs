@@ -217,7 +217,7 @@ async function conversationJourney() {
     await step("B answers A's reply, nested under it at depth 2", async () => {
       await goto(b.page, threadPath);
       await b.page.locator(`#post-${replyIdA}`).getByRole('link', { name: 'React or reply', exact: true }).click();
-      await b.page.waitForURL(`**${threadPath}?reply_to=${replyIdA}#react`);
+      await b.page.waitForURL(`**${threadPath}?to=${replyIdA}#react`);
       await b.page.getByRole('heading', { level: 2, name: `Reply to ${personaA}` }).waitFor();
       // The form sits in the conversation, right under the reply it answers.
       expect(await b.page.locator(`li:has(> #post-${replyIdA}) > #reply form`).count() === 1,
@@ -257,7 +257,7 @@ async function conversationJourney() {
       // A reply's reaction buttons open under it with the same link as the reply form.
       const open = async () => {
         await b.page.locator(`#post-${replyIdA}`).getByRole('link', { name: 'React or reply', exact: true }).click();
-        await b.page.waitForURL(`**${threadPath}?reply_to=${replyIdA}#react`);
+        await b.page.waitForURL(`**${threadPath}?to=${replyIdA}#react`);
       };
       const helped = () => b.page.locator(`#post-${replyIdA}`).getByRole('button', { name: /^This helped/ });
       await goto(b.page, threadPath);

@@ -30,7 +30,7 @@ UNAVAILABLE = "This post isn't available to you"
 def article(html, post_id):
     """The <article> of one post on a thread page, without the "New" badge (which follows
     what each reader has read, not blocks)."""
-    found = re.search(rf'<article id="post-{post_id}">.*?</article>', html, re.S)
+    found = re.search(rf'<article id="?post-{post_id}"?>.*?</article>', html, re.S)
     assert found, f"post {post_id} is not on the page"
     return found.group(0).replace('<span class="badge badge-new">New</span> ', "")
 

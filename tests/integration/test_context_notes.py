@@ -16,7 +16,7 @@ from hearth_server import run_hearth
 
 def article(html, post_id):
     """The <article> of one post on a conversation page."""
-    found = re.search(rf'<article id="post-{post_id}">(.*?)</article>', html, re.S)
+    found = re.search(rf'<article id="?post-{post_id}"?>(.*?)</article>', html, re.S)
     assert found, f"post {post_id} is not on the page"
     return found.group(1)
 

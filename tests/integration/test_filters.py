@@ -352,7 +352,7 @@ class FiltersTest(unittest.TestCase):
         self.assertIn(word.capitalize(), self.bob.web.get("/settings/mute-words").text)
         path = f"/g/{self.slug}/t/{self.thread}?post={post_id}"
         hidden = self.bob.web.get(path).text
-        article = hidden[hidden.index(f'id="post-{post_id}"'):]
+        article = hidden[hidden.index(f'id=post-{post_id}>'):]
         article = article[:article.index("</article>")]
         self.assertIn("Hidden by your mute words", article)
         self.assertIn(word, article)  # folded away, not taken away

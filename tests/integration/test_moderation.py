@@ -274,7 +274,7 @@ class ModerationTest(unittest.TestCase):
 
 def article(page, post_id):
     """The <article> of one post on a thread page."""
-    found = re.search(rf'<article id="post-{post_id}">(.*?)</article>', page, re.S)
+    found = re.search(rf'<article id="?post-{post_id}"?>(.*?)</article>', page, re.S)
     assert found, f"post {post_id} not on the page"
     return found.group(1)
 

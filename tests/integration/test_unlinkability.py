@@ -232,7 +232,7 @@ def main(html):
 
 
 def article(page, post_id):
-    found = re.search(rf'<article id="post-{post_id}">(.*?)</article>', page, re.S)
+    found = re.search(rf'<article id="?post-{post_id}"?>(.*?)</article>', page, re.S)
     assert found, f"post {post_id} not on the page"
     return found.group(1)
 

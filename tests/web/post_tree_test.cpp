@@ -46,7 +46,7 @@ struct Fixture {
 // The nesting as a string: "(" opens a list, ")" closes it, digits are post ids.
 std::string shape(const std::string& html) {
   std::string out;
-  static const std::regex token(R"re(<ol[ >]|</ol>|<article id="post-(\d+)")re");
+  static const std::regex token(R"re(<ol[ >]|</ol>|<article id=post-(\d+)>)re");
   for (auto it = std::sregex_iterator(html.begin(), html.end(), token); it != std::sregex_iterator(); ++it) {
     const std::string m = (*it)[0];
     if (m.rfind("<ol", 0) == 0) out += "(";
@@ -69,7 +69,7 @@ TEST(PostTree, NestsRepliesAsListsUpToThreeDeep) {
   for (std::size_t at = 0; (at = html.find("<li>", at)) != std::string::npos; ++at) ++items;
   EXPECT_EQ(items, 6u);
   EXPECT_EQ(html.find("</li>"), std::string::npos);
-  EXPECT_EQ(html.find("<time datetime=1970-01-01T00:00:01Z>just now</time>") != std::string::npos, true)
+  EXPECT_EQ(html.find("<time datetime=1970-01-01T00:00Z>just now</time>") != std::string::npos, true)
       << "no title on a reply's time";
 }
 
@@ -106,7 +106,7 @@ TEST(PostTree, GuestsSeeCountsOnly) {
   const std::string guest = article_of(reacted_reply(), g.tree());
   EXPECT_TRUE(has(guest, "<p class=acts><span>Sending support 3 · This helped 1</span></p>")) << guest;
   EXPECT_FALSE(has(guest, "<button"));
-  EXPECT_FALSE(has(guest, "reply_to"));
+  EXPECT_FALSE(has(guest, "to="));
   EXPECT_FALSE(has(guest, "(you)"));
   EXPECT_FALSE(has(article_of(post(3, 1, 1, 9), g.tree()), "acts")) << "no reactions, nothing to show";
 }
@@ -115,7 +115,7 @@ TEST(PostTree, MembersOpenAReplysButtonsWithOneLink) {
   Fixture m(AccountId{5}, true);
   const std::string closed = article_of(reacted_reply(), m.tree());
   EXPECT_TRUE(has(closed, "<span>Sending support 3 (you) · This helped 1</span>")) << closed;
-  EXPECT_TRUE(has(closed, "<a href=\"?reply_to=2#react\">React or reply</a>")) << closed;
+  EXPECT_TRUE(has(closed, "<a href=\"?to=2#react\">React or reply</a>")) << closed;
   EXPECT_FALSE(has(closed, "<button")) << "a reply's buttons are closed until asked for";
   EXPECT_FALSE(has(closed, "/edit")) << "not the viewer's post";
 
@@ -134,7 +134,7 @@ TEST(PostTree, MembersOpenAReplysButtonsWithOneLink) {
   EXPECT_TRUE(has(article_of(opening, m.tree()), "value=2.support.0 aria-pressed=true>"));
   auto later = m.tree();
   later.page_query = "after=5.6";
-  EXPECT_TRUE(has(article_of(reacted_reply(), later), "href=\"?after=5.6&amp;reply_to=2#react\""));
+  EXPECT_TRUE(has(article_of(reacted_reply(), later), "href=\"?after=5.6&amp;to=2#react\""));
   // A locked conversation takes reactions but no replies.
   auto locked = m.tree();
   locked.can_reply = false;
@@ -170,7 +170,7 @@ TEST(PostTree, MarksPostsWrittenSinceTheMarkByOthers) {
   const std::string html = h.str();
   std::string marked;
   static const std::regex article(
-      R"re(<article id="post-(\d+)"><p class=by>(<span class="badge badge-new">New</span> )?)re");
+      R"re(<article id=post-(\d+)><p class=by>(<span class="badge badge-new">New</span> )?)re");
   for (auto it = std::sregex_iterator(html.begin(), html.end(), article); it != std::sregex_iterator(); ++it) {
     if ((*it)[2].matched) marked += (*it)[1].str() + " ";
   }
@@ -188,7 +188,7 @@ TEST(PostTree, RemovedPostsKeepTheirPlaceOnly) {
   Fixture f(AccountId{9}, true);
   Html h;
   post_article(h, p, f.tree());
-  EXPECT_EQ(h.str(), "<article id=\"post-2\"><p class=\"removed\">This post was removed by its author.</p></article>");
+  EXPECT_EQ(h.str(), "<article id=post-2><p class=\"removed\">This post was removed by its author.</p></article>");
 }
 
 }  // namespace
@@ -212,7 +212,7 @@ TEST(PostTree, MuteWordsFoldOthersPostsAwayForThatReaderOnly) {
   reply_tree(h, {post(1, 0, std::nullopt, 9), muted, plain, tags_only, mine}, tree);
   const std::string html = h.str();
   const auto article = [&](PostId id) {
-    const std::size_t at = html.find("<article id=\"post-" + std::to_string(id) + "\">");
+    const std::size_t at = html.find("<article id=post-" + std::to_string(id) + ">");
     return html.substr(at, html.find("</article>", at) - at);
   };
   EXPECT_NE(article(2).find("<details class=muted><summary>Hidden by your mute words</summary>"), std::string::npos);

@@ -31,10 +31,26 @@ TEST(TimeFormatter, SummerTimeAndFarZones) {
 TEST(TimeFormatter, TimeElementCarriesMachineAndLocalTimes) {
   Html h;
   TimeFormatter(noon_21_nov_2026, "Europe/Paris").element(h, noon_21_nov_2026 - 3 * hour);
-  EXPECT_EQ(h.str(), "<time datetime=2026-11-21T09:00:00Z title=\"21 Nov 2026, 10:00\">3 hours ago</time>");
+  EXPECT_EQ(h.str(), "<time datetime=2026-11-21T09:00Z title=\"21 Nov 2026, 10:00\">3 hours ago</time>");
   Html old;
-  TimeFormatter(noon_21_nov_2026, "Europe/Paris").element(old, noon_1_jul_2026);
-  EXPECT_EQ(old.str(), "<time datetime=2026-07-01T12:00:00Z>1 Jul 2026, 14:00</time>") << "no title repeating the text";
+  TimeFormatter(noon_21_nov_2026, "Europe/Paris").element(old, noon_1_jul_2026, false);
+  EXPECT_EQ(old.str(), "<time datetime=2026-07-01T12:00Z>1 Jul, 14:00</time>") << "this year: no year";
+}
+
+TEST(TimeFormatter, OldTimesAreCompactWithTheFullTimeAsTitle) {
+  const TimeFormatter utc(noon_21_nov_2026, "");
+  EXPECT_EQ(utc.compact(noon_1_jul_2026), "1 Jul, 12:00 UTC");
+  EXPECT_EQ(utc.compact(noon_1_jul_2026 - int64_t{365} * 24 * hour), "1 Jul 2025") << "an earlier year: the date";
+  // New Year's Eve in UTC is already the new year in Auckland: the year is the viewer's.
+  constexpr UnixMillis eve_2025 = 1767182400000;  // 2025-12-31T12:00:00Z = 1 Jan 2026, 01:00 in Auckland
+  EXPECT_EQ(TimeFormatter(noon_21_nov_2026, "Pacific/Auckland").compact(eve_2025), "1 Jan, 01:00");
+  EXPECT_EQ(TimeFormatter(noon_21_nov_2026, "Europe/London").compact(eve_2025), "31 Dec 2025");
+  Html auckland;
+  TimeFormatter(noon_21_nov_2026 + int64_t{400} * 24 * hour, "Pacific/Auckland").element(auckland, eve_2025, false);
+  EXPECT_EQ(auckland.str(), "<time datetime=2026-01-01>1 Jan 2026</time>") << "the viewer's date, not UTC's";
+  Html h;
+  utc.element(h, noon_1_jul_2026 - int64_t{365} * 24 * hour);
+  EXPECT_EQ(h.str(), "<time datetime=2025-07-01 title=\"1 Jul 2025, 12:00 UTC\">1 Jul 2025</time>");
 }
 
 }  // namespace

@@ -48,7 +48,7 @@ struct News {
 
 struct PageState {
   std::string after;  // the branch cursor of this page, "" for the first
-  std::optional<PostId> reply_to;  // ?reply_to=: the reply answered, or reacted to
+  std::optional<PostId> reply_to;  // ?to=: the reply answered, or reacted to
   std::optional<ReplyAgain> again;
   std::optional<News> news;
   std::string group_base = "../";  // from /g/{slug}/t/{id} to /g/{slug}/
@@ -149,7 +149,7 @@ void thread_tools(Html& h, const PageContext& context, const ThreadPageView& pag
   const bool moderator = can_moderate(gv.viewer);
   if (!participant && !moderator) return;
   const auto tool = [&](std::string_view action, std::string_view field, bool value, std::string_view label) {
-    h.m("<button type=\"submit\" class=\"button button-quiet\" formaction=\"")
+    h.m("<button class=\"button button-quiet\" formaction=\"")
         .t(thread_url(gv.group, page.summary.id, action)).m("\" name=").t(field);
     if (value) h.m(" value=1>");
     else h.m(" value=0>");
@@ -362,7 +362,9 @@ Response show(PageContext& context, GuestPageCache& kept) {
   auto loaded = load(context, state.after, guest_key ? &read_from : nullptr);
   if (!loaded.page) return std::move(*loaded.refusal);
   ThreadPageView& page = *loaded.page;
-  if (const auto reply_to = context.request.query_value("reply_to")) state.reply_to = parse_id(*reply_to);
+  // ?to= on the page's links (short: one per reply); ?reply_to= from links made before.
+  if (const auto to = context.request.query_value("to")) state.reply_to = parse_id(*to);
+  else if (const auto reply_to = context.request.query_value("reply_to")) state.reply_to = parse_id(*reply_to);
   if (const auto crisis = context.request.query_value("crisis")) state.crisis_post = parse_id(*crisis);
   state.news = news_for(context, page);  // before the visit marks the thread read
   // Reading is participation: what a member has seen stops counting as new. A live update
