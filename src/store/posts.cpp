@@ -303,11 +303,13 @@ ThreadView thread_view(Connection& c, const threads::Thread& thread, std::option
 HeldShare held_share_since(Connection& c, GroupId group_id, UnixMillis since) {
   HeldShare share;
   c.execute(
-      "SELECT COUNT(*), COALESCE(SUM(CASE WHEN held_reason <> '' OR held_at IS NOT NULL THEN 1 ELSE 0 END), 0)"
+      "SELECT COUNT(*), COALESCE(SUM(CASE WHEN held_reason <> '' OR held_at IS NOT NULL THEN 1 ELSE 0 END), 0),"
+      " COALESCE(SUM(CASE WHEN held_reason IN ('filter', 'third_party') THEN 1 ELSE 0 END), 0)"
       " FROM posts WHERE group_id = ? AND created_at >= ?",
       {group_id, since}, [&](const Row& r) {
         share.posts = r.i64(0);
         share.held = r.i64(1);
+        share.by_filters = r.i64(2);
       });
   return share;
 }

@@ -142,7 +142,8 @@ ThreadView thread_view(Connection& c, const threads::Thread& thread, std::option
 // transparency card.
 struct HeldShare {
   int64_t posts = 0;
-  int64_t held = 0;
+  int64_t held = 0;        // waited for a moderator, for any reason
+  int64_t by_filters = 0;  // of those: held by the word filters or the third-party guard
 };
 HeldShare held_share_since(Connection& c, GroupId group_id, UnixMillis since);
 

@@ -17,6 +17,9 @@ namespace {
 
 constexpr int64_t day_ms = int64_t{24} * 3600 * 1000;
 
+// Rounded to the nearest whole percent.
+int64_t percent_of(int64_t part, int64_t whole) { return whole == 0 ? 0 : (part * 100 + whole / 2) / whole; }
+
 std::string hour_label(int hour) { return fmt::format("{:02}:00", hour % 24); }
 
 // The local hours in which moderators acted, as ranges: "08:00–12:00 and 19:00–23:00".
@@ -90,14 +93,28 @@ void posting_facts(Html& h, const Group& group, const TransparencyFacts& facts) 
     if (s.hold_first_posts == 1) h.m("A new member's first post waits for a moderator. ");
     else if (s.hold_first_posts > 1) h.m("A new member's first ").num(s.hold_first_posts).m(" posts wait for a moderator. ");
     if (facts.held.posts > 0) {
-      const int64_t percent = (facts.held.held * 100 + facts.held.posts / 2) / facts.held.posts;
-      h.num(percent).m("% of posts in the last 30 days waited for a moderator's review.");
+      h.num(percent_of(facts.held.held, facts.held.posts)).m("% of posts in the last 30 days waited for a moderator's review");
+      if (facts.held.by_filters > 0) {
+        h.m(", ").num(percent_of(facts.held.by_filters, facts.held.posts))
+            .m("% because the group's word filters or the check for other people's details held them");
+      }
+      h.m(".");
     }
     h.m("</dd>");
   }
   if (s.slow_mode_seconds > 0) {
     h.m("<dt>Slow mode</dt><dd>Each member can post once every ").t(describe_duration(s.slow_mode_seconds)).m(".</dd>");
   }
+}
+
+// The kindness nudge ("Would you like to rephrase?") in aggregate: how often it asked, and what
+// the authors then did. Counts only, never which post or who (store/kindness_outcomes.hpp).
+void kindness_facts(Html& h, const kindness_outcomes::Totals& k) {
+  if (k.shown == 0) return;
+  h.m("<dt>Kindness prompts</dt><dd>In the last 30 days Hearth asked ").num(k.shown)
+      .t(k.shown == 1 ? " time" : " times").m(" whether a reply could be worded more kindly: ")
+      .num(k.edited).m(" rephrased, ").num(k.cancelled).m(" decided not to post, ").num(k.posted_anyway)
+      .m(" posted as written.</dd>");
 }
 
 // Members whose persona here shows a badge Hearth's admins verified. Members who were verified
@@ -128,6 +145,7 @@ TransparencyFacts load_transparency_facts(Connection& c, const Group& group, Uni
   facts.moderation = moderation_log::activity_since(c, group.id, now - 30 * day_ms);
   facts.median_ms_to_decision = reports::median_ms_to_decision(c, group.id, now - 90 * day_ms);
   facts.held = posts::held_share_since(c, group.id, now - 30 * day_ms);
+  facts.kindness = kindness_outcomes::since(c, group.id, now - 30 * day_ms);
   facts.settings = moderation_settings::find(c, group.id);
   facts.volunteers = memberships::count_volunteers(c, group.id);
   facts.verified = verifications::count_in_group(c, group.id);
@@ -148,6 +166,7 @@ void transparency_card(Html& h, const Group& group, const TransparencyFacts& fac
   h.m("</dd>");
   verified_facts(h, facts.verified);
   posting_facts(h, group, facts);
+  kindness_facts(h, facts.kindness);
   if (shows_member_count(group.privacy)) {
     h.m("<dt>Members</dt><dd>").num(facts.member_count).t(facts.member_count == 1 ? " member" : " members").m("</dd>");
   }

@@ -9,6 +9,7 @@
 #include "domain/group.hpp"
 #include "domain/moderation.hpp"
 #include "store/database.hpp"
+#include "store/kindness_outcomes.hpp"
 #include "store/moderation_log.hpp"
 #include "store/posts.hpp"
 #include "store/verifications.hpp"
@@ -19,6 +20,7 @@ struct TransparencyFacts {
   moderation_log::Activity moderation;  // the last 30 days
   std::optional<int64_t> median_ms_to_decision;  // reports decided in the last 90 days
   posts::HeldShare held;                // posts of the last 30 days
+  kindness_outcomes::Totals kindness;   // the kindness nudge, the last 30 days
   ModerationSettings settings;
   int64_t volunteers = 0;
   verifications::BadgeCounts verified;  // members whose persona here shows a verified badge

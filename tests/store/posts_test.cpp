@@ -177,3 +177,30 @@ TEST_F(ThreadViewTest, AnAuthorWhoLeftKeepsTheirNameButLosesTheirBadge) {
 }
 
 }  // namespace hearth
+
+namespace hearth {
+
+// The transparency card's "waited for review" share: every hold counts, and the filters'
+// holds (word filters, third-party guard) are counted apart. held_reason stays after approval.
+TEST_F(ThreadViewTest, HeldShareCountsEveryHoldAndTheFiltersApart) {
+  const auto t = start(alice_, group_, "Held", "Root");
+  std::vector<PostId> replies;
+  for (int i = 0; i < 9; ++i) replies.push_back(reply(bob_, t.thread_id, std::nullopt, "reply " + std::to_string(i)));
+  const std::pair<int, const char*> reasons[] = {{0, "filter"}, {1, "third_party"}, {2, "new_member"}, {3, "anonymous"}};
+  store().write([&](Connection& c) {
+    for (const auto& [index, reason] : reasons) {
+      c.execute("UPDATE posts SET held_reason = ? WHERE id = ?", {std::string(reason), replies[index]},
+                [](const Row&) {});
+    }
+  });
+  const auto since = clock().now() - 1000;
+  const auto share = store().read([&](Connection& c) { return posts::held_share_since(c, group_, since); });
+  EXPECT_EQ(share.posts, 10);
+  EXPECT_EQ(share.held, 4);
+  EXPECT_EQ(share.by_filters, 2);
+  clock().advance(2000);
+  const auto later = store().read([&](Connection& c) { return posts::held_share_since(c, group_, clock().now()); });
+  EXPECT_EQ(later.posts, 0) << "only posts written since";
+}
+
+}  // namespace hearth

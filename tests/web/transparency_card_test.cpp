@@ -63,16 +63,32 @@ TEST(TransparencyCard, ReportWaitsHeldPostsAndSettingsAreDescribed) {
   facts.moderation.active_moderators = 1;
   facts.moderation.actions_by_utc_hour[12] = 1;
   facts.median_ms_to_decision = int64_t{3} * 3600 * 1000 + 10 * 60 * 1000;
-  facts.held = {200, 9};
+  facts.held = {200, 9, 4};
   facts.settings.hold_first_posts = 3;
   facts.settings.slow_mode_seconds = 600;
   facts.settings.hold_anonymous = true;
   const std::string html = card(group_of(Privacy::private_group, true), facts);
   EXPECT_NE(html.find("Half of all reports were dealt with within 3 hours"), std::string::npos) << html;
   EXPECT_NE(html.find("A new member's first 3 posts wait for a moderator."), std::string::npos);
-  EXPECT_NE(html.find("5% of posts in the last 30 days waited for a moderator's review."), std::string::npos);
+  EXPECT_NE(html.find("5% of posts in the last 30 days waited for a moderator's review, 2% because the group's word "
+                      "filters or the check for other people's details held them."),
+            std::string::npos)
+      << html;
+  EXPECT_EQ(html.find("Kindness prompts"), std::string::npos) << "nothing to say when the nudge never asked";
   EXPECT_NE(html.find("Allowed, after a moderator's approval."), std::string::npos);
   EXPECT_NE(html.find("Each member can post once every 10 minutes."), std::string::npos) << html;
+}
+
+TEST(TransparencyCard, KindnessPromptsAreCountedInAggregate) {
+  TransparencyFacts facts;
+  facts.kindness = {.shown = 12, .edited = 7, .cancelled = 2, .posted_anyway = 3};
+  const std::string html = card(group_of(Privacy::public_group), facts);
+  EXPECT_NE(html.find("In the last 30 days Hearth asked 12 times whether a reply could be worded more kindly: 7 "
+                      "rephrased, 2 decided not to post, 3 posted as written."),
+            std::string::npos)
+      << html;
+  facts.held = {50, 0, 0};
+  EXPECT_EQ(card(group_of(Privacy::public_group), facts).find("because the group's word filters"), std::string::npos);
 }
 
 TEST(TransparencyCard, MemberCountsOnlyForPublicGroupsAndTheLogLinkOnlyWhenReadable) {
