@@ -1,53 +1,28 @@
 """People, groups and conversations for the privacy tests (the authorization matrix, the
-anonymity and the unlinkability tests), made through the real API and pages, plus the few
-things no action can do yet (bans), done in the SQLite file.
+anonymity and the unlinkability tests), made through the real API and pages. `query` and
+`execute` (db.py) reach the database, on either engine, for what only it can show.
 
 A Person has every way of calling Hearth a member has: a personal access token for the API
-(`call`), a logged-in browser session (`web`, with its CSRF token) and their ids, read from
-the database, so tests can check that no response ever shows them to anyone else.
+(`call`), a logged-in browser session (`web`, with its CSRF token) and their ids, so tests
+can check that no response ever shows them to anyone else.
 """
-import os
 import random
 import re
 import secrets
-import sqlite3
 import string
 
-from groups_fixtures import LIMITS, Member, set_membership_status
+from db import execute, query  # noqa: F401 (the tests take them from here)
+from groups_fixtures import LIMITS, Member
 from hearth_server import HearthServer, extract_csrf, web_log_in
 
-# -- the database ------------------------------------------------------------------------------
 
-
-def db_path(server):
-    return os.path.join(server.data_dir, "hearth.db")
-
-
-def query(server, sql, params=()):
-    db = sqlite3.connect(db_path(server), timeout=30)
-    try:
-        return db.execute(sql, params).fetchall()
-    finally:
-        db.close()
-
-
-def execute(server, sql, params=()):
-    db = sqlite3.connect(db_path(server), timeout=30)
-    try:
-        with db:
-            db.execute(sql, params)
-    finally:
-        db.close()
-
-
-def account_id_of(server, login):
-    rows = query(server, "SELECT id FROM accounts WHERE login_key = ?", (login.lower(),))
-    assert rows, login
-    return rows[0][0]
-
-
-def opening_post_of(server, thread_id):
-    return query(server, "SELECT opening_post_id FROM threads WHERE id = ?", (int(thread_id),))[0][0]
+def opening_post_of(person, thread_id):
+    """The id of the thread's opening post (the first of the thread's posts)."""
+    response = person.call("GET", f"/api/v1/threads/{int(thread_id)}?limit=1")
+    assert response.status == 200, response.raw_body[:500]
+    opening = response.json()["posts"][0]
+    assert opening["depth"] == 0, opening
+    return int(opening["id"])
 
 
 # -- words that occur nowhere else --------------------------------------------------------------
@@ -73,7 +48,9 @@ class Person(Member):
 
     def __init__(self, server, prefix="p"):
         super().__init__(server, prefix)
-        self.account_id = account_id_of(server, self.login)
+        me = self.call("GET", "/api/v1/me")
+        assert me.status == 200, me.raw_body[:500]
+        self.account_id = int(me.json()["id"])
         # A personal access token survives "log out everywhere" and password changes.
         response = self.api.json("POST", "/api/v1/tokens", {"name": "tests"}, token=self.token)
         assert response.status == 201, response.raw_body[:500]
@@ -131,7 +108,7 @@ def start_thread(person, slug, title, body, anonymous=False, content_warning="")
     found = re.search(r"/t/(\d+)", response.location)
     assert found, response.location
     thread_id = int(found.group(1))
-    return thread_id, opening_post_of(person.server, thread_id)
+    return thread_id, opening_post_of(person, thread_id)
 
 
 def reply(person, slug, thread_id, body, anonymous=False, parent=None):
@@ -181,10 +158,6 @@ def ask_to_join(person, group, persona_name=None, answer="Because it helps."):
 def set_role(owner, slug, persona_id, role):
     response = owner.call("PUT", f"/api/v1/groups/{slug}/members/{persona_id}/role", {"role": role})
     assert response.status == 204, response.raw_body[:500]
-
-
-def ban(server, slug, persona_id):
-    set_membership_status(server, slug, persona_id, "banned")
 
 
 def start_server():

@@ -1,12 +1,12 @@
 """Shared set-up for the group tests (test_groups_api.py, test_groups_web.py): members with a
-bearer token and a logged-in browser, groups made through the API, and the one thing no
-action can do yet (banning arrives with the moderation issue), done in the database."""
-import os
+bearer token and a logged-in browser, groups made through the API, bans through the
+moderators' API, and the one state no action makes (a pending member of a hidden group),
+set in the database (db.py, either engine)."""
 import re
 import secrets
-import sqlite3
 import urllib.parse
 
+from db import execute
 from hearth_server import HearthServer, api_log_in, strong_password, unique_login, web_log_in
 
 LIMITS = {
@@ -72,14 +72,19 @@ class Member:
         return self.call("POST", f"/api/v1/invites/{token}/accept", body)
 
 
-def set_membership_status(server, slug, persona_id, status):
-    """Sets a membership's status in the database (bans have no action yet)."""
-    with sqlite3.connect(os.path.join(server.data_dir, "hearth.db"), timeout=30) as db:
-        db.execute(
-            "UPDATE memberships SET status = ? WHERE persona_id = ?"
-            " AND group_id = (SELECT id FROM support_groups WHERE slug = ?)",
-            (status, int(persona_id), slug))
-    db.close()
+def ban(moderator, slug, persona_id):
+    """The group's moderator (or owner) bans the persona through the API."""
+    response = moderator.call("POST", f"/api/v1/groups/{slug}/members/{persona_id}/moderation",
+                              {"action": "ban", "reason": "Repeated unkindness."})
+    assert response.status == 204, response.raw_body[:500]
+
+
+def set_pending(server, slug, persona_id):
+    """Makes an active membership wait for approval again. Only a private group's join
+    requests wait through the product; a hidden group (invites only) has none, so the tests
+    of how a hidden group looks to someone waiting set the state in the database."""
+    execute(server, "UPDATE memberships SET status = 'pending' WHERE persona_id = ?"
+            " AND group_id = (SELECT id FROM support_groups WHERE slug = ?)", (int(persona_id), slug))
 
 
 def csrf_of(html):

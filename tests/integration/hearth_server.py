@@ -6,8 +6,8 @@ build); when it is unset, the first of build/asan/hearth and build/dev/hearth th
 With $HEARTH_TEST_POSTGRES (the URL of a throwaway cluster, scripts/pg-test-cluster), each
 data directory gets its own fresh PostgreSQL database instead of hearth.db, given to every
 hearth started on that directory (servers, restarts, `run_hearth([... "--data", dir])`)
-as HEARTH_DATABASE, and dropped with the directory. Tests that open hearth.db themselves
-are SQLite-only.
+as HEARTH_DATABASE, and dropped with the directory. Tests that need SQL on a server's
+database use db.py, which runs it on whichever engine the server uses.
 
     server = HearthServer(env={"HEARTH_SESSION_LIFETIME_SECONDS": "2"})
     server.start()

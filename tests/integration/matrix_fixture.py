@@ -10,11 +10,10 @@ check can look for a handful of strings instead of guessing what a page might sh
   whom a hidden group doesn't exist must never see it.
 """
 import secrets
-import sqlite3
 
 from authorization_expectations import PRIVACIES, VIEWERS
-from community_fixture import (Person, ask_to_join, db_path, execute, join_active, marker, pseudonym, query, reply,
-                               set_role, start_thread)
+from community_fixture import Person, ask_to_join, join_active, marker, pseudonym, query, reply, set_role, start_thread
+from db import read_many, write_many
 from hearth_server import strong_password, unique_login
 
 ROLES_IN_GROUPS = ("admin", "moderator", "member", "banned")
@@ -130,10 +129,14 @@ class Community:
 
     def fresh_service_id(self, g):
         # A group lists at most 20 services: only the one about to be removed is kept.
-        execute(self.server, "DELETE FROM group_services WHERE group_id = ?", (g.id,))
+        owner = self.people["owner"]
+        listed = owner.call("GET", f"/api/v1/groups/{g.slug}")
+        assert listed.status == 200, listed.raw_body[:300]
+        for service in listed.json()["services"]:
+            removed = owner.call("DELETE", f"/api/v1/groups/{g.slug}/services/{service['id']}")
+            assert removed.status == 204, removed.raw_body[:300]
         name = f"Line {marker()}"
-        response = self.people["owner"].call("POST", f"/api/v1/groups/{g.slug}/services",
-                                              {"name": name, "phone": "0800 000 000"})
+        response = owner.call("POST", f"/api/v1/groups/{g.slug}/services", {"name": name, "phone": "0800 000 000"})
         assert response.status == 201, response.raw_body[:300]
         return next(s["id"] for s in response.json()["services"] if s["name"] == name)
 
@@ -206,20 +209,24 @@ def snapshot(community, only=None):
     """The fixture's state: of all three groups, or of `only` (a GroupFixture) — writes about
     different groups can then run side by side."""
     groups = [only] if only is not None else list(community.groups.values())
+    selects = [(f"SELECT * FROM {table} WHERE {_where(groups, where)}", ())
+               for table, (_, where, _) in SNAPSHOT_TABLES.items()]
+    selects += [(f"SELECT * FROM {table} WHERE {_where(groups, where)}", ()) for table, where in COUNTED_TABLES.items()]
+    results = iter(read_many(community.server, selects))  # one read transaction: a consistent picture
     state = {}
-    db = sqlite3.connect(db_path(community.server), timeout=30)
-    try:
-        with db:  # one read transaction: a consistent picture
-            for table, (_, where, _) in SNAPSHOT_TABLES.items():
-                rows = db.execute(f"SELECT * FROM {table} WHERE {_where(groups, where)}").fetchall()
-                state[table] = sorted(rows, key=repr)
-            for table, where in COUNTED_TABLES.items():
-                rows = db.execute(f"SELECT * FROM {table} WHERE {_where(groups, where)}").fetchall()
-                state["all " + table] = sorted(rows, key=repr)
-    finally:
-        db.close()
+    for table in SNAPSHOT_TABLES:
+        state[table] = _sorted(next(results))
+    for table in COUNTED_TABLES:
+        state["all " + table] = _sorted(next(results))
     state["groups"] = groups
     return state
+
+
+def _sorted(rows):
+    """The rows in a fixed order, with their column names (`columns`, as db.Rows)."""
+    ordered = type(rows)(sorted(rows, key=repr))
+    ordered.columns = rows.columns
+    return ordered
 
 
 def differences(before, after):
@@ -229,31 +236,30 @@ def differences(before, after):
 def restore(community, before):
     """Puts the fixture's memberships, settings and threads back as they were."""
     groups = before["groups"]
-    db = sqlite3.connect(db_path(community.server), timeout=30)
-    try:
-        with db:
-            for table, (keys, where, replaceable) in SNAPSHOT_TABLES.items():
-                cursor = db.execute(f"SELECT * FROM {table} WHERE {_where(groups, where)}")
-                columns = [d[0] for d in cursor.description]
-                now = sorted(cursor.fetchall(), key=repr)
-                if now == before[table]:
-                    continue
-                key_of = lambda row: tuple(row[columns.index(k)] for k in keys)  # noqa: E731
-                old = {key_of(row): row for row in before[table]}
-                new = {key_of(row): row for row in now}
-                for key, row in new.items():
-                    if key not in old and replaceable:
-                        db.execute(f"DELETE FROM {table} WHERE " + " AND ".join(f"{k} = ?" for k in keys), key)
-                for key, row in old.items():
-                    if key in new:
-                        if new[key] != row:
-                            db.execute(f"UPDATE {table} SET " + ", ".join(f"{c} = ?" for c in columns) + " WHERE "
-                                       + " AND ".join(f"{k} = ?" for k in keys), tuple(row) + key)
-                    elif replaceable:
-                        db.execute(f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
-                                   f"({', '.join('?' for _ in columns)})", row)
-    finally:
-        db.close()
+    tables = list(SNAPSHOT_TABLES.items())
+    current = read_many(community.server, [(f"SELECT * FROM {table} WHERE {_where(groups, where)}", ())
+                                           for table, (_, where, _) in tables])
+    statements = []
+    for (table, (keys, _, replaceable)), now in zip(tables, current):
+        now = _sorted(now)
+        if now == before[table]:
+            continue
+        columns = now.columns or before[table].columns
+        key_of = lambda row: tuple(row[columns.index(k)] for k in keys)  # noqa: E731
+        old = {key_of(row): row for row in before[table]}
+        new = {key_of(row): row for row in now}
+        for key, row in new.items():
+            if key not in old and replaceable:
+                statements.append((f"DELETE FROM {table} WHERE " + " AND ".join(f"{k} = ?" for k in keys), key))
+        for key, row in old.items():
+            if key in new:
+                if new[key] != row:
+                    statements.append((f"UPDATE {table} SET " + ", ".join(f"{c} = ?" for c in columns) + " WHERE "
+                                       + " AND ".join(f"{k} = ?" for k in keys), tuple(row) + key))
+            elif replaceable:
+                statements.append((f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
+                                   f"({', '.join('?' for _ in columns)})", row))
+    write_many(community.server, statements)  # one transaction: all of it or none
 
 
 def random_id():

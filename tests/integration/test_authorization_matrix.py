@@ -19,7 +19,6 @@ Reads run in parallel; writes one at a time; writes that end sessions last.
 """
 import concurrent.futures
 import re
-import sqlite3
 import tempfile
 import time
 import unittest
@@ -27,8 +26,9 @@ import urllib.parse
 
 import authorization_expectations as spec
 from community_fixture import idempotency_key, marker, pseudonym, shows, start_server
+from db import execute
 from hearth_server import api_log_in, extract_csrf, run_hearth, strong_password, unique_login, web_log_in
-from matrix_fixture import Community, db_path, differences, random_id, random_slug, restore, snapshot
+from matrix_fixture import Community, differences, random_id, random_slug, restore, snapshot
 
 PARAM = re.compile(r"\{(\w+)\}")
 READ_WORKERS = 6
@@ -487,14 +487,9 @@ def tearDownModule():
 def forget_unused_personas(community, name):
     """The probe's request was rolled back by restore(); its persona (named like a member's)
     would otherwise stay in the prober's own persona list and look like a leak there."""
-    db = sqlite3.connect(db_path(community.server), timeout=30)
-    try:
-        with db:
-            db.execute("DELETE FROM personas WHERE name = ? AND id NOT IN (SELECT persona_id FROM memberships)"
-                       " AND id NOT IN (SELECT author_persona_id FROM posts)"
-                       " AND id NOT IN (SELECT persona_id FROM reactions)", (name,))
-    finally:
-        db.close()
+    execute(community.server, "DELETE FROM personas WHERE name = ? AND id NOT IN (SELECT persona_id FROM memberships)"
+            " AND id NOT IN (SELECT author_persona_id FROM posts)"
+            " AND id NOT IN (SELECT persona_id FROM reactions)", (name,))
 
 
 class AuthorizationMatrixTest(unittest.TestCase):

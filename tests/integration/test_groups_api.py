@@ -5,7 +5,7 @@ import json
 import secrets
 import unittest
 
-from groups_fixtures import Member, set_membership_status, start_server
+from groups_fixtures import Member, ban, set_pending, start_server
 
 RFC3339_UTC = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$"
 
@@ -145,8 +145,8 @@ class GroupsApiTest(unittest.TestCase):
         token = ann.invite(slug)["token"]
         for who in (pending, banned):
             self.assertEqual(who.accept(token).status, 200)
-        set_membership_status(self.server, slug, pending.persona_in(slug)["id"], "pending")
-        set_membership_status(self.server, slug, banned.persona_in(slug)["id"], "banned")
+        set_pending(self.server, slug, pending.persona_in(slug)["id"])
+        ban(ann, slug, banned.persona_in(slug)["id"])
         persona = ann.persona_in(slug)["id"]
         requests = [
             ("GET", "/api/v1/groups/{}", None), ("PATCH", "/api/v1/groups/{}", {"description": "x"}),

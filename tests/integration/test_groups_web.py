@@ -7,7 +7,7 @@ import secrets
 import unittest
 import urllib.parse
 
-from groups_fixtures import Member, csrf_of, form_post, set_membership_status, start_server, without_path
+from groups_fixtures import Member, ban, csrf_of, form_post, set_pending, start_server, without_path
 
 
 def text_of(page):
@@ -138,8 +138,8 @@ class GroupsWebTest(unittest.TestCase):
         token = ann.invite(slug)["token"]
         for who in (pending, banned):
             self.assertEqual(who.accept(token).status, 200)
-        set_membership_status(self.server, slug, pending.persona_in(slug)["id"], "pending")
-        set_membership_status(self.server, slug, banned.persona_in(slug)["id"], "banned")
+        set_pending(self.server, slug, pending.persona_in(slug)["id"])
+        ban(ann, slug, banned.persona_in(slug)["id"])
         persona = ann.persona_in(slug)["id"]
         suffixes = ["", "/members", "/manage", "/leave", "/p/" + persona]
         viewers = {"guest": self.guest(), "stranger": stranger.web, "pending": pending.web, "banned": banned.web}

@@ -6,7 +6,7 @@ unmask procedure."""
 import re
 import unittest
 
-from community_fixture import Person, db_path, join_active, marker, pseudonym, query, reply, set_role, start_server
+from community_fixture import Person, join_active, marker, pseudonym, query, reply, set_role, start_server
 from community_fixture import start_thread
 from hearth_server import run_hearth
 

@@ -7,7 +7,7 @@ import re
 import secrets
 import unittest
 
-from groups_fixtures import Member, set_membership_status, start_server
+from groups_fixtures import Member, ban, start_server
 from threads_fixtures import reply, start_thread
 
 
@@ -154,7 +154,7 @@ class SearchTest(unittest.TestCase):
         page = member.web.get(f"/search?q={marker}").text
         self.assertNotIn(self.hidden_name, page)
         # Banned from the public group: not even its public posts.
-        set_membership_status(self.server, self.groups["public"], member.persona_in(self.groups["public"])["id"], "banned")
+        ban(self.owner, self.groups["public"], member.persona_in(self.groups["public"])["id"])
         self.assertEqual(threads_found(member.call, marker), set(own))
         self.assertEqual(self.api_levels([{"thread_id": t} for t in threads_found(member.call, self.word)]), set())
 

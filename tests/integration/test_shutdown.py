@@ -6,8 +6,8 @@ import tempfile
 import time
 import unittest
 
-from hearth_server import (HearthServer, api_log_in, assert_no_sanitizer_report, run_hearth, status_of,
-                           strong_password, unique_login)
+from hearth_server import (HearthServer, api_log_in, assert_no_sanitizer_report, drop_database, on_postgres, run_hearth,
+                           status_of, strong_password, unique_login)
 
 
 def read_until_closed(sock, timeout):
@@ -115,7 +115,8 @@ class CommandLineTest(unittest.TestCase):
             target = os.path.join(data, "nested", "dir")
             first = run_hearth(["migrate", "--data", target])
             self.assertEqual(first.returncode, 0, first.stdout)
-            self.assertTrue(os.path.exists(os.path.join(target, "hearth.db")))
+            if not on_postgres():  # (on PostgreSQL the data directory's database is elsewhere)
+                self.assertTrue(os.path.exists(os.path.join(target, "hearth.db")))
             self.assertIn("is migrated", first.stdout)
             second = run_hearth(["migrate", "--data", target])  # idempotent
             self.assertEqual(second.returncode, 0, second.stdout)
@@ -126,6 +127,7 @@ class CommandLineTest(unittest.TestCase):
                 self.assertIn("Samaritans", server.client().get("/help?region=GB").text)
             finally:
                 server.stop(cleanup=False)
+                drop_database(target)
 
     def test_bad_configuration_is_refused_with_a_clear_message(self):
         with tempfile.TemporaryDirectory(prefix="hearth-it-") as data:
