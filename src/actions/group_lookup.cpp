@@ -9,7 +9,9 @@ namespace {
 std::optional<GroupInView> with_viewer(Connection& c, std::optional<Group> group, std::optional<AccountId> account) {
   if (!group) return std::nullopt;
   GroupInView view{std::move(*group), GroupViewer{account, std::nullopt}};
-  if (account) view.viewer.membership = memberships::find(c, view.group.id, *account);
+  // The viewer's own standing, bans through an anonymous post's handle included: every page,
+  // API call and live stream that asks what this viewer may do asks here.
+  if (account) view.viewer.membership = memberships::find_own(c, view.group.id, *account);
   if (!can_see_group(view.group.privacy, view.viewer)) return std::nullopt;
   return view;
 }

@@ -114,7 +114,7 @@ Result<Group> do_join_with_invite(const ActionEnvironment& env, AccountId accoun
     if (!invite || !invite_is_usable(*invite, now)) return invalid;
     auto group = groups::find(c, invite->group_id);
     if (!group) return invalid;
-    const auto existing = memberships::find(c, group->id, account);
+    const auto existing = memberships::find_own(c, group->id, account);
     if (existing && existing->status == MembershipStatus::active) return *group;
     if (existing && existing->status == MembershipStatus::banned) return make_error(ErrorCode::forbidden, "You can't join this group.");
     auto answers = check_join_request(c, group->id, request, false);
@@ -240,7 +240,7 @@ Status do_set_trained_volunteer(const ActionEnvironment& env, AccountId manager,
 
 Status do_leave_group(const ActionEnvironment& env, AccountId account, GroupId group_id) {
   return group_changed_if_done(*env.changes, group_id, env.store.write([&](Connection& c) -> Status {
-    const auto membership = memberships::find(c, group_id, account);
+    const auto membership = memberships::find_own(c, group_id, account);
     if (!membership || membership->status == MembershipStatus::banned) return group_not_found();
     if (membership->role == Role::owner) {
       return make_error(ErrorCode::conflict,

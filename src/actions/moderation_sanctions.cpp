@@ -63,9 +63,13 @@ std::string what_was_done(const ModerationRequest& r) {
   return "Acted on a member";
 }
 
-// The target's membership becomes banned (an author who had left gets a banned membership,
-// so they can't join again). Their pseudonym stays reserved while the ban lasts.
+// A ban through a persona: the target's membership becomes banned (an author who had left
+// gets a banned membership, so they can't join again), and their pseudonym stays reserved
+// while the ban lasts. A ban through an anonymous post's handle leaves the membership alone:
+// a persona that turned banned, or a banned row that appeared, would tell moderators and
+// members whose post it was. The sanction row alone enforces it (memberships::find_own).
 void ban_membership(Scene& s) {
+  if (s.target.through_handle()) return;
   const auto& m = s.target.membership;
   if (m) {
     if (m->status != MembershipStatus::banned) {
@@ -81,11 +85,15 @@ void ban_membership(Scene& s) {
 }
 
 // After a ban is lifted: the member is back (or, if they had left before the ban, simply
-// gone), unless another ban on them still stands.
+// gone), unless another ban through their persona still stands. A ban through a handle still
+// in force keeps them out (memberships::find_own) but must not keep the row banned: a
+// persona that stayed banned after its own ban was lifted would point at the anonymous post.
+// (Rows banned through a handle before handle bans stopped touching rows are restored here
+// too, when that ban is lifted.)
 void restore_membership(Scene& s, AccountId account) {
   const GroupId group_id = s.group.group.id;
   const auto m = memberships::find(s.c, group_id, account);
-  if (!m || m->status != MembershipStatus::banned || sanctions::banned_in(s.c, group_id, account)) return;
+  if (!m || m->status != MembershipStatus::banned || sanctions::banned_by_persona_in(s.c, group_id, account)) return;
   const auto key = s.c.first<std::string>("SELECT persona_key FROM memberships WHERE group_id = ? AND account_id = ?",
                                           {group_id, account}, [](const Row& r) { return r.text(0); });
   if (key && key->rfind("banned:", 0) == 0) {

@@ -1,5 +1,7 @@
 #include "store/memberships.hpp"
 
+#include "store/sanctions.hpp"
+
 namespace hearth::memberships {
 namespace {
 
@@ -33,6 +35,15 @@ std::optional<Membership> find(Connection& c, GroupId group_id, AccountId accoun
       "SELECT group_id, account_id, persona_id, role, trained_volunteer, status, decision_reason, requested_at,"
       " joined_at FROM memberships WHERE group_id = ? AND account_id = ?",
       {group_id, account_id}, to_membership);
+}
+
+std::optional<Membership> find_own(Connection& c, GroupId group_id, AccountId account_id) {
+  auto m = find(c, group_id, account_id);
+  if (m && m->status == MembershipStatus::banned) return m;
+  if (!sanctions::banned_in(c, group_id, account_id)) return m;
+  if (!m) m = Membership{group_id, account_id, 0, Role::member, false, MembershipStatus::banned, "", 0, std::nullopt};
+  m->status = MembershipStatus::banned;
+  return m;
 }
 
 bool persona_name_taken(Connection& c, GroupId group_id, const std::string& key, PersonaId except_persona) {
@@ -87,7 +98,8 @@ std::vector<MyGroup> groups_of(Connection& c, AccountId account_id) {
       "  AND NOT EXISTS (SELECT 1 FROM group_mutes gm WHERE gm.account_id = m.account_id AND gm.group_id = g.id)),"
       " g.last_activity_at"
       " FROM memberships m JOIN support_groups g ON g.id = m.group_id JOIN personas p ON p.id = m.persona_id"
-      " WHERE m.account_id = ? AND m.status = 'active' ORDER BY g.last_activity_at DESC, g.id",
+      " WHERE m.account_id = ? AND m.status = 'active' AND NOT " +
+          sanctions::ban_in_force_sql("m.group_id", "m.account_id") + " ORDER BY g.last_activity_at DESC, g.id",
       {account_id}, [](const Row& r) {
         return MyGroup{r.i64(0), r.text(1), r.text(2), r.text(3), parse_role(r.text(4)).value_or(Role::member),
                        r.i64(5), r.i64(6)};

@@ -10,7 +10,15 @@
 namespace hearth::memberships {
 
 void insert(Connection& c, const Membership& membership, const std::string& persona_key, const std::string& answers);
+// The membership row as it stands: what moderators and members see of someone (member lists,
+// persona pages, counts all read the rows).
 std::optional<Membership> find(Connection& c, GroupId group_id, AccountId account_id);
+// The account's OWN standing in the group, for deciding what it may do and read: a ban in
+// force (store/sanctions banned_in) reads as banned here whatever the row says, and even
+// with no row. A ban through an anonymous post's handle leaves the row alone, so that no
+// one else can tell whom it fell on (ARCHITECTURE.md, accountable anonymity); this is
+// where it takes effect. Never use it to show someone else's membership.
+std::optional<Membership> find_own(Connection& c, GroupId group_id, AccountId account_id);
 bool persona_name_taken(Connection& c, GroupId group_id, const std::string& persona_key, PersonaId except_persona);
 void set_status(Connection& c, GroupId group_id, AccountId account_id, MembershipStatus status,
                 const std::string& reason, std::optional<UnixMillis> joined_at);
@@ -24,7 +32,8 @@ void set_persona(Connection& c, GroupId group_id, AccountId account_id, PersonaI
 void remove(Connection& c, GroupId group_id, AccountId account_id);
 int64_t count_with_role(Connection& c, GroupId group_id, Role role);
 
-// The groups an account is an active member of, most recently active first.
+// The groups an account is an active member of (and not banned from, see find_own), most
+// recently active first.
 struct MyGroup {
   GroupId id = 0;
   std::string slug;

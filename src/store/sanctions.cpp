@@ -1,5 +1,7 @@
 #include "store/sanctions.hpp"
 
+#include <fmt/format.h>
+
 namespace hearth::sanctions {
 namespace {
 
@@ -91,10 +93,21 @@ std::vector<AccountId> lift(Connection& c, GroupId group_id, const Subject& subj
 }
 
 bool banned_in(Connection& c, GroupId group_id, AccountId account) {
+  return c.first_i64("SELECT 1 WHERE " + ban_in_force_sql("?", "?"), {group_id, account}).has_value();
+}
+
+std::string ban_in_force_sql(std::string_view group_column, std::string_view account_column) {
+  return fmt::format(
+      "EXISTS (SELECT 1 FROM member_sanctions bs WHERE bs.group_id = {} AND bs.account_id = {} AND bs.kind = 'ban'"
+      " AND bs.applied = 1 AND bs.lifted_at IS NULL)",
+      group_column, account_column);
+}
+
+bool banned_by_persona_in(Connection& c, GroupId group_id, AccountId account) {
   return c
       .first_i64(
           "SELECT 1 FROM member_sanctions WHERE group_id = ? AND account_id = ? AND kind = 'ban' AND applied = 1"
-          " AND lifted_at IS NULL LIMIT 1",
+          " AND lifted_at IS NULL AND persona_id IS NOT NULL LIMIT 1",
           {group_id, account})
       .has_value();
 }

@@ -8,6 +8,7 @@
 // enforcement (active_mute, lift) and never returned for display.
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "domain/conversation.hpp"
@@ -78,7 +79,16 @@ std::optional<Mute> active_mute(Connection& c, GroupId group_id, AccountId accou
 // Lifts the subject's mutes (or bans) in force; returns the accounts they were on (INTERNAL).
 std::vector<AccountId> lift(Connection& c, GroupId group_id, const Subject& subject, SanctionKind kind, UnixMillis now);
 // Whether an applied ban on the account is still in force in the group (through any subject).
+// ENFORCEMENT ONLY: a ban through an anonymous post's handle leaves the membership row alone
+// (actions/moderation_sanctions.cpp), so this, not the row's status, is what says the
+// account may not take part; see memberships::find_own.
 bool banned_in(Connection& c, GroupId group_id, AccountId account);
+// The same test as an SQL condition on two column expressions (for queries over an account's
+// own memberships, e.g. "m.group_id", "m.account_id").
+std::string ban_in_force_sql(std::string_view group_column, std::string_view account_column);
+// Whether a ban given through the member's persona is in force: only those show, as the
+// membership's banned status, to moderators and members.
+bool banned_by_persona_in(Connection& c, GroupId group_id, AccountId account);
 
 // Bans and mutes in force in a group, as moderators may name them (persona or handle).
 struct InForce {

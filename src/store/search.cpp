@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "core/text.hpp"
+#include "store/sanctions.hpp"
 #include "store/search_postgres.hpp"
 
 namespace hearth::search {
@@ -151,11 +152,20 @@ void optimize_index(Connection& c) {
 }
 
 std::vector<ViewerMembership> memberships_of(Connection& c, AccountId account) {
+  // Each membership with its status as the account's own standing (memberships::find_own): a
+  // ban in force reads as banned whatever the row says, and a ban with no row left (the
+  // author of an anonymous post who had left) counts as a banned membership too.
+  const std::string banned = sanctions::ban_in_force_sql("m.group_id", "m.account_id");
   return c.all<ViewerMembership>(
-      "SELECT g.privacy, m.group_id, m.account_id, m.persona_id, m.role, m.trained_volunteer, m.status,"
+      "SELECT g.privacy, m.group_id, m.account_id, m.persona_id, m.role, m.trained_volunteer,"
+      " CASE WHEN " + banned + " THEN 'banned' ELSE m.status END,"
       " m.requested_at, m.joined_at FROM memberships m JOIN support_groups g ON g.id = m.group_id"
-      " WHERE m.account_id = ?",
-      {account}, [](const Row& r) {
+      " WHERE m.account_id = ?"
+      " UNION ALL SELECT DISTINCT g.privacy, s.group_id, s.account_id, 0, 'member', 0, 'banned', 0, NULL"
+      " FROM member_sanctions s JOIN support_groups g ON g.id = s.group_id"
+      " WHERE s.account_id = ? AND s.kind = 'ban' AND s.applied = 1 AND s.lifted_at IS NULL"
+      " AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.group_id = s.group_id AND m.account_id = s.account_id)",
+      {account, account}, [](const Row& r) {
         ViewerMembership v;
         v.privacy = parse_privacy(r.text(0)).value_or(Privacy::hidden_group);
         v.membership.group_id = r.i64(1);

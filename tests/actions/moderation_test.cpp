@@ -40,6 +40,10 @@ class ModerationTest : public testing::ConversationTest {
   MembershipStatus status_of(AccountId account) {
     return store().read([&](Connection& c) { return memberships::find(c, group_, account)->status; });
   }
+  // The account's own standing (what it may do), bans through a handle included.
+  MembershipStatus own_status_of(AccountId account) {
+    return store().read([&](Connection& c) { return memberships::find_own(c, group_, account)->status; });
+  }
   PersonaId persona_of(AccountId account) {
     return store().read([&](Connection& c) { return memberships::find(c, group_, account)->persona_id; });
   }
@@ -139,7 +143,8 @@ TEST_F(ModerationTest, ActingThroughAnAnonymousPostTakesEffectWithoutNamingTheAu
   const PostId anon = reply(alice_, thread_.thread_id, std::nullopt, "Anonymous words.", true);
   ASSERT_TRUE(do_moderate_post(env(), mod_, anon, request(ModerationAction::warn, "Mind the rules.", 1)).ok());
   ASSERT_TRUE(do_moderate_post(env(), mod_, anon, request(ModerationAction::ban, "Threats.")).ok());
-  EXPECT_EQ(status_of(alice_), MembershipStatus::banned) << "takes effect on the real account";
+  EXPECT_EQ(own_status_of(alice_), MembershipStatus::banned) << "takes effect on the real account";
+  EXPECT_EQ(status_of(alice_), MembershipStatus::active) << "while her persona's membership shows nothing";
 
   const auto view = read_post_moderation(env(), mod_, anon);
   ASSERT_TRUE(view.ok());
@@ -161,7 +166,7 @@ TEST_F(ModerationTest, ActingThroughAnAnonymousPostTakesEffectWithoutNamingTheAu
   }
   // Lifting through the handle lets the author back.
   ASSERT_TRUE(do_moderate_post(env(), mod_, anon, request(ModerationAction::unban, "")).ok());
-  EXPECT_EQ(status_of(alice_), MembershipStatus::active);
+  EXPECT_EQ(own_status_of(alice_), MembershipStatus::active);
 }
 
 TEST_F(ModerationTest, AHandleBanOnStaffGoesToThePlatformAdminsAndLooksTheSame) {
@@ -171,8 +176,8 @@ TEST_F(ModerationTest, AHandleBanOnStaffGoesToThePlatformAdminsAndLooksTheSame) 
   const auto member = do_moderate_post(env(), mod_, by_alice, request(ModerationAction::ban, "Threats."));
   ASSERT_TRUE(staff.ok());
   ASSERT_TRUE(member.ok());
-  EXPECT_EQ(status_of(owner_), MembershipStatus::active) << "the group keeps its owner";
-  EXPECT_EQ(status_of(alice_), MembershipStatus::banned);
+  EXPECT_EQ(own_status_of(owner_), MembershipStatus::active) << "the group keeps its owner";
+  EXPECT_EQ(own_status_of(alice_), MembershipStatus::banned);
   EXPECT_EQ(count("SELECT COUNT(*) FROM escalations WHERE group_id = ?", {group_}), 1);
   const auto a = read_post_moderation(env(), mod_, by_owner);
   const auto b = read_post_moderation(env(), mod_, by_alice);
