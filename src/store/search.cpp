@@ -161,7 +161,7 @@ std::vector<ViewerMembership> memberships_of(Connection& c, AccountId account) {
       " CASE WHEN " + banned + " THEN 'banned' ELSE m.status END,"
       " m.requested_at, m.joined_at FROM memberships m JOIN support_groups g ON g.id = m.group_id"
       " WHERE m.account_id = ?"
-      " UNION ALL SELECT DISTINCT g.privacy, s.group_id, s.account_id, 0, 'member', 0, 'banned', 0, NULL"
+      " UNION ALL SELECT DISTINCT g.privacy, s.group_id, s.account_id, 0, 'member', 0, 'banned', 0, CAST(NULL AS BIGINT)"
       " FROM member_sanctions s JOIN support_groups g ON g.id = s.group_id"
       " WHERE s.account_id = ? AND s.kind = 'ban' AND s.applied = 1 AND s.lifted_at IS NULL"
       " AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.group_id = s.group_id AND m.account_id = s.account_id)",
