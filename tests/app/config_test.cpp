@@ -44,8 +44,16 @@ TEST(Config, ATomlBooleanIsABoolean) {
 }
 
 TEST(Config, TheDeployExampleIsValid) {
-  // tests/app/config_test.cpp -> the repository root (CMake compiles sources by absolute path).
-  const auto root = std::filesystem::path(__FILE__).parent_path().parent_path().parent_path();
+  // The repository root: the first directory up from here (ctest runs in the build tree,
+  // which is inside the repository) that has deploy/. Not __FILE__: with CCACHE_BASEDIR
+  // set, it is relative to the build directory.
+  auto root = std::filesystem::current_path();
+  while (!std::filesystem::exists(root / "deploy" / "hearth.toml") && root.has_relative_path()) {
+    root = root.parent_path();
+  }
+  if (!root.has_relative_path()) {  // a build tree elsewhere: the source path, when absolute
+    root = std::filesystem::path(__FILE__).parent_path().parent_path().parent_path();
+  }
   auto config = load_config({{"--config", (root / "deploy" / "hearth.toml").string()}}, {});
   ASSERT_TRUE(config.ok()) << config.error().message;
   EXPECT_TRUE(config->trust_proxy);
