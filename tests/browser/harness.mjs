@@ -257,3 +257,142 @@ function indent(text) {
 export function expect(condition, message) {
   if (!condition) throw new Error(message);
 }
+
+// ---------------------------------------------------------------------------------------------
+// One browser test file: a server and a browser for its journeys, a watchdog, and the summary.
+// `journeys({ run, server, browser })` runs the steps; anything it throws that a step did not
+// catch (the server would not start, an API set-up call failed) counts as a failure. With
+// checkShutdown, the server must also stop cleanly (exit code 0) on SIGTERM.
+
+export async function runJourney(title, journeys, { timeoutMs = 240_000, checkShutdown = false } = {}) {
+  const started = performance.now();
+  const watchdog = setTimeout(() => {
+    console.log(`✗ the ${title} did not finish within ${timeoutMs / 1000} s`);
+    process.exit(1);  // the exit hooks stop the server; Playwright closes chromium
+  }, timeoutMs);
+  watchdog.unref();
+  const run = new Runner();
+  let server;
+  let browser;
+  try {
+    server = await startServer();
+    browser = await launchBrowser();
+    console.log(`hearth at ${server.baseURL}; chromium ${browser.version()}`);
+    if (process.env.HEARTH_CSS) console.log(`NOTE: serving ${process.env.HEARTH_CSS} instead of the embedded stylesheet`);
+    await journeys({ run, server, browser });
+  } catch (e) {
+    run.failed++;
+    console.log(`✗ could not run the ${title}\n${e?.stack || e}`);
+  } finally {
+    await browser?.close();
+    if (server) {
+      const stopped = await server.stop();
+      if (checkShutdown) {
+        const step = run.group('server');
+        await step('shuts down cleanly on SIGTERM', () => {
+          expect(stopped.code === 0, `exit code ${stopped.code}, signal ${stopped.signal}\n${stopped.output.slice(-3000)}`);
+        });
+      }
+    }
+  }
+  console.log(`(${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  process.exitCode = run.summary() ? 0 : 1;
+}
+
+// A suffix that keeps logins and group names apart between runs.
+export const uniqueSuffix = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+
+// ---------------------------------------------------------------------------------------------
+// Set-up through the JSON API. `baseURL` is a function because the server starts after the
+// test file has made its client. Every call must succeed: a failed set-up fails the step.
+
+export function apiClient(baseURL, { password, suffix }) {
+  async function request(method, path, body, token) {
+    const headers = { 'Content-Type': 'application/json' };
+    if (token) headers.Authorization = `Bearer ${token}`;
+    const response = await fetch(new URL(path, baseURL()), {
+      method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    expect(response.ok, `${method} ${path} answered ${response.status}: ${text.slice(0, 300)}`);
+    return text ? JSON.parse(text) : {};
+  }
+  // An account and a session for it: `${prefix}_${suffix}`.
+  async function account(prefix) {
+    const login = `${prefix}_${suffix}`;
+    await request('POST', '/api/v1/accounts', { login, password });
+    const session = await request('POST', '/api/v1/sessions', { login, password });
+    return { login, token: session.token, name: prefix };
+  }
+  const api = (who, method, path, body) => request(method, path, body, who.token);
+  return { request, account, api };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pages and forms.
+
+// Goes to a page and checks its status (200 unless told otherwise).
+export async function goto(page, url, { allowStatus = [200] } = {}) {
+  const response = await page.goto(url, { waitUntil: 'load' });
+  expect(response, `no response for ${url}`);
+  expect(allowStatus.includes(response.status()), `${url} answered ${response.status()}`);
+  return response;
+}
+
+// Clicks a submit button and waits for the page it leads to (a POST, maybe a redirect).
+export async function submit(page, name) {
+  await Promise.all([
+    page.waitForNavigation({ waitUntil: 'load' }),
+    page.getByRole('button', { name, exact: true }).first().click(),
+  ]);
+}
+
+export async function expectHeading(page, text) {
+  const h1 = await page.locator('h1').allTextContents();
+  expect(h1.length === 1 && h1[0].trim() === text, `expected one <h1> "${text}", found ${JSON.stringify(h1)} at ${page.url()}`);
+}
+
+// The sign-up and log-in forms share these two fields.
+export async function fillCredentials(page, login, password) {
+  await page.getByLabel('Login name').fill(login);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+}
+
+// A new context (options as for newContext) whose page has logged in through /login.
+export async function loggedInPage(browser, baseURL, login, password, options = {}) {
+  const context = await newContext(browser, baseURL, options);
+  const page = await context.newPage();
+  const watch = watchPage(page, baseURL);
+  await goto(page, '/login');
+  await fillCredentials(page, login, password);
+  await submit(page, 'Log in');
+  return { context, page, watch };
+}
+
+// A logged-in browser for an account from apiClient().account (one per account, reused);
+// `people` collects them so that the journey can close them and check their pages' problems.
+export async function browseAs(browser, baseURL, who, password, people) {
+  if (who.browser) return who.browser;
+  const { context, page, watch } = await loggedInPage(browser, baseURL, who.login, password);
+  who.browser = { name: who.name, context, page, watch };
+  people.push(who.browser);
+  return who.browser;
+}
+
+// Nothing on the page is wider than the viewport, and the elements matched by `selfSelector`
+// fit inside themselves too (a form can overflow without the page scrolling).
+export async function expectNoSidewaysScroll(page, name, selfSelector = '.site-header, .header-row, .nav-list, form, .field') {
+  const widths = await page.evaluate((selector) => {
+    const wide = [];
+    for (const el of document.querySelectorAll('header *, main *, footer *')) {
+      const r = el.getBoundingClientRect();
+      if (r.right > document.documentElement.clientWidth + 0.5) wide.push(`${el.tagName.toLowerCase()}.${el.className}`);
+    }
+    for (const el of document.querySelectorAll(selector)) {
+      if (el.scrollWidth > el.clientWidth + 1) wide.push(`${el.tagName.toLowerCase()}.${el.className} (overflows itself)`);
+    }
+    return { scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth, wide };
+  }, selfSelector);
+  expect(widths.scroll <= widths.client && widths.wide.length === 0,
+    `${name} scrolls sideways: scrollWidth ${widths.scroll} > clientWidth ${widths.client}; too wide: ${widths.wide.slice(0, 8).join(', ')}`);
+}
