@@ -9,36 +9,23 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 
-import { Runner, checkBothSchemes, expect, launchBrowser, newContext, startServer, watchPage } from './harness.mjs';
+import {
+  apiClient, browseAs, checkBothSchemes, expect, expectHeading, goto, runJourney, submit, uniqueSuffix,
+} from './harness.mjs';
 
 const password = 'slow river mornings';
-const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+const suffix = uniqueSuffix();
 const noteWords = `Melatonin can help some people fall asleep for a while; it does not cure insomnia ${suffix}.`;
 
-const started = performance.now();
-const watchdog = setTimeout(() => {
-  console.log('✗ the context notes browser test did not finish within 240 s');
-  process.exit(1);
-}, 240_000);
-watchdog.unref();
-const run = new Runner();
-
+let run;
 let server;
 let browser;
-try {
-  server = await startServer();
-  browser = await launchBrowser();
-  console.log(`hearth at ${server.baseURL}; chromium ${browser.version()}`);
+const { account, api } = apiClient(() => server.baseURL, { password, suffix });
+
+await runJourney('context notes browser test', async (ctx) => {
+  ({ run, server, browser } = ctx);
   await notesJourney();
-} catch (e) {
-  run.failed++;
-  console.log(`✗ could not run the context notes browser test\n${e?.stack || e}`);
-} finally {
-  await browser?.close();
-  if (server) await server.stop();
-}
-console.log(`(${((performance.now() - started) / 1000).toFixed(1)} s)`);
-process.exitCode = run.summary() ? 0 : 1;
+});
 
 // ---------------------------------------------------------------------------------------------
 
@@ -153,59 +140,7 @@ async function notesJourney() {
   }
 }
 
-// ---------------------------------------------------------------------------------------------
-
-async function account(prefix) {
-  const login = `${prefix}_${suffix}`;
-  await request('POST', '/api/v1/accounts', { login, password });
-  const session = await request('POST', '/api/v1/sessions', { login, password });
-  return { login, token: session.token, name: prefix };
-}
-
-async function request(method, path, body, token) {
-  const headers = { 'Content-Type': 'application/json' };
-  if (token) headers.Authorization = `Bearer ${token}`;
-  const response = await fetch(new URL(path, server.baseURL), {
-    method, headers, body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  expect(response.ok, `${method} ${path} answered ${response.status}: ${text.slice(0, 300)}`);
-  return text ? JSON.parse(text) : {};
-}
-
-function api(who, method, path, body) {
-  return request(method, path, body, who.token);
-}
-
-async function browse(who, people) {
-  if (who.browser) return who.browser;
-  const context = await newContext(browser, server.baseURL);
-  const page = await context.newPage();
-  const entry = { name: who.name, context, page, watch: watchPage(page, server.baseURL) };
-  await goto(page, '/login');
-  await page.getByLabel('Login name').fill(who.login);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await submit(page, 'Log in');
-  who.browser = entry;
-  people.push(entry);
-  return entry;
-}
-
-async function goto(page, url, { allowStatus = [200] } = {}) {
-  const response = await page.goto(url, { waitUntil: 'load' });
-  expect(response, `no response for ${url}`);
-  expect(allowStatus.includes(response.status()), `${url} answered ${response.status()}`);
-  return response;
-}
-
-async function submit(page, name) {
-  await Promise.all([
-    page.waitForNavigation({ waitUntil: 'load' }),
-    page.getByRole('button', { name, exact: true }).first().click(),
-  ]);
-}
-
-async function expectHeading(page, text) {
-  const h1 = await page.locator('h1').allTextContents();
-  expect(h1.length === 1 && h1[0].trim() === text, `expected one <h1> "${text}", found ${JSON.stringify(h1)} at ${page.url()}`);
+// A logged-in browser for the account (one per account, reused).
+function browse(who, people) {
+  return browseAs(browser, server.baseURL, who, password, people);
 }
