@@ -10,11 +10,12 @@
 //   HEARTH_BIN=build/dev/hearth node conversation.test.mjs      (ctest: ctest -L browser)
 // Screenshots land in tests/browser/screenshots/conversation-*.png (not committed).
 import {
-  Runner, checkBothSchemes, expect, launchBrowser, newContext, screenshot, startServer, watchPage,
+  checkBothSchemes, expect, expectHeading, expectNoSidewaysScroll, fillCredentials, goto, newContext,
+  runJourney, screenshot, submit, uniqueSuffix, watchPage,
 } from './harness.mjs';
 
 const password = 'slow river mornings';
-const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+const suffix = uniqueSuffix();
 const uniqueLogin = (prefix) => `${prefix}_${suffix}`;
 const group = {
   name: `Bereaved by suicide ${Math.floor(Math.random() * 1e4)}`,
@@ -32,39 +33,18 @@ const thread = {
   warning: 'grief',
 };
 const replyA = 'Going with a friend made the first visit bearable for me. Marigolds are a lovely thought.';
+// On the thread page, the actions row and every post must fit inside themselves too.
+const wideSelf = '.site-header, .header-row, .nav-list, form, .field, .acts, article';
 const replyB = 'Thank you. I will ask my cousin to come with me on Sunday.';
 
-const started = performance.now();
-const watchdog = setTimeout(() => {
-  console.log('✗ the conversation browser test did not finish within 240 s');
-  process.exit(1);
-}, 240_000);
-watchdog.unref();
-const run = new Runner();
-
+let run;
 let server;
 let browser;
-try {
-  server = await startServer();
-  browser = await launchBrowser();
-  console.log(`hearth at ${server.baseURL}; chromium ${browser.version()}`);
-  if (process.env.HEARTH_CSS) console.log(`NOTE: serving ${process.env.HEARTH_CSS} instead of the embedded stylesheet`);
+
+await runJourney('conversation browser test', async (ctx) => {
+  ({ run, server, browser } = ctx);
   await conversationJourney();
-} catch (e) {
-  run.failed++;
-  console.log(`✗ could not run the conversation browser test\n${e?.stack || e}`);
-} finally {
-  await browser?.close();
-  if (server) {
-    const step = run.group('server');
-    const stopped = await server.stop();
-    await step('shuts down cleanly on SIGTERM', () => {
-      expect(stopped.code === 0, `exit code ${stopped.code}, signal ${stopped.signal}\n${stopped.output.slice(-3000)}`);
-    });
-  }
-}
-console.log(`(${((performance.now() - started) / 1000).toFixed(1)} s)`);
-process.exitCode = run.summary() ? 0 : 1;
+}, { checkShutdown: true });
 
 // ---------------------------------------------------------------------------------------------
 
@@ -376,13 +356,13 @@ async function conversationJourney() {
         await goto(page, url);
         await expectHeading(page, thread.title);
         await page.locator('.opening details.cw > summary').click();
-        await expectNoSidewaysScroll(page, `${name} at 360 px`);
+        await expectNoSidewaysScroll(page, `${name} at 360 px`, wideSelf);
         await screenshot(page, `conversation-phone-${name}-light`);
         await page.emulateMedia({ colorScheme: 'dark' });
         await screenshot(page, `conversation-phone-${name}-dark`);
         await page.emulateMedia({ colorScheme: 'light' });
         await page.setViewportSize({ width: 320, height: 740 });
-        await expectNoSidewaysScroll(page, `${name} at 320 px`);
+        await expectNoSidewaysScroll(page, `${name} at 320 px`, wideSelf);
         await page.setViewportSize({ width: 360, height: 740 });
       }
       const problems = watch.problems();
@@ -470,8 +450,7 @@ async function signUp(who, login) {
   who.login = login;
   await goto(who.page, '/signup');
   await check(who.page, `${tag}-signup`);
-  await who.page.getByLabel('Login name').fill(login);
-  await who.page.getByLabel('Password', { exact: true }).fill(password);
+  await fillCredentials(who.page, login, password);
   await submit(who.page, 'Create my account');
   await expectHeading(who.page, 'Welcome to Hearth');
   await check(who.page, `${tag}-signup-done`);
@@ -559,39 +538,4 @@ function trackPosts(page, suffix) {
       await new Promise((resolve) => setTimeout(resolve, 300));
     },
   };
-}
-
-async function goto(page, url, { allowStatus = [200] } = {}) {
-  const response = await page.goto(url, { waitUntil: 'load' });
-  expect(response, `no response for ${url}`);
-  expect(allowStatus.includes(response.status()), `${url} answered ${response.status()}`);
-  return response;
-}
-
-async function submit(page, name) {
-  await Promise.all([
-    page.waitForNavigation({ waitUntil: 'load' }),
-    page.getByRole('button', { name, exact: true }).first().click(),
-  ]);
-}
-
-async function expectHeading(page, text) {
-  const h1 = await page.locator('h1').allTextContents();
-  expect(h1.length === 1 && h1[0].trim() === text, `expected one <h1> "${text}", found ${JSON.stringify(h1)} at ${page.url()}`);
-}
-
-async function expectNoSidewaysScroll(page, name) {
-  const widths = await page.evaluate(() => {
-    const wide = [];
-    for (const el of document.querySelectorAll('header *, main *, footer *')) {
-      const r = el.getBoundingClientRect();
-      if (r.right > document.documentElement.clientWidth + 0.5) wide.push(`${el.tagName.toLowerCase()}.${el.className}`);
-    }
-    for (const el of document.querySelectorAll('.site-header, .header-row, .nav-list, form, .field, .acts, article')) {
-      if (el.scrollWidth > el.clientWidth + 1) wide.push(`${el.tagName.toLowerCase()}.${el.className} (overflows itself)`);
-    }
-    return { scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth, wide };
-  });
-  expect(widths.scroll <= widths.client && widths.wide.length === 0,
-    `${name} scrolls sideways: scrollWidth ${widths.scroll} > clientWidth ${widths.client}; too wide: ${widths.wide.slice(0, 8).join(', ')}`);
 }

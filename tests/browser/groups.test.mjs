@@ -7,43 +7,22 @@
 //   HEARTH_BIN=build/dev/hearth node groups.test.mjs      (ctest: ctest -L browser)
 // Screenshots land in tests/browser/screenshots/groups-*.png (not committed).
 import {
-  Runner, checkBothSchemes, expect, launchBrowser, newContext, startServer, watchPage,
+  checkBothSchemes, expect, expectHeading, expectNoSidewaysScroll, fillCredentials, goto, newContext,
+  runJourney, submit, uniqueSuffix, watchPage,
 } from './harness.mjs';
 
 const password = 'warm kettle evenings';
-const uniqueLogin = (prefix) => `${prefix}_${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+const uniqueLogin = (prefix) => `${prefix}_${uniqueSuffix()}`;
 const groupName = `Carers of people with dementia ${Math.floor(Math.random() * 1e4)}`;
 
-const started = performance.now();
-const watchdog = setTimeout(() => {
-  console.log('✗ the group browser tests did not finish within 240 s');
-  process.exit(1);
-}, 240_000);
-watchdog.unref();
-const run = new Runner();
-
+let run;
 let server;
 let browser;
-try {
-  server = await startServer();
-  browser = await launchBrowser();
-  console.log(`hearth at ${server.baseURL}; chromium ${browser.version()}`);
+
+await runJourney('group browser tests', async (ctx) => {
+  ({ run, server, browser } = ctx);
   await groupJourney();
-} catch (e) {
-  run.failed++;
-  console.log(`✗ could not run the group browser tests\n${e?.stack || e}`);
-} finally {
-  await browser?.close();
-  if (server) {
-    const step = run.group('server');
-    const stopped = await server.stop();
-    await step('shuts down cleanly on SIGTERM', () => {
-      expect(stopped.code === 0, `exit code ${stopped.code}, signal ${stopped.signal}\n${stopped.output.slice(-3000)}`);
-    });
-  }
-}
-console.log(`(${((performance.now() - started) / 1000).toFixed(1)} s)`);
-process.exitCode = run.summary() ? 0 : 1;
+}, { checkShutdown: true });
 
 // ---------------------------------------------------------------------------------------------
 
@@ -52,8 +31,7 @@ async function member(prefix) {
   const page = await context.newPage();
   const watch = watchPage(page, server.baseURL);
   await goto(page, '/signup');
-  await page.getByLabel('Login name').fill(uniqueLogin(prefix));
-  await page.getByLabel('Password', { exact: true }).fill(password);
+  await fillCredentials(page, uniqueLogin(prefix), password);
   await submit(page, 'Create my account');
   return { context, page, watch };
 }
@@ -160,7 +138,7 @@ async function groupJourney() {
       await phone.setViewportSize({ width: 320, height: 740 });
       for (const path of ['/groups', '/groups/new', groupPath, `${groupPath}/manage`, `${groupPath}/members`]) {
         await goto(phone, path);
-        await expectNoSidewaysScroll(phone, path);
+        await expectNoSidewaysScroll(phone, path, 'form, .field');
       }
       await phone.close();
     });
@@ -180,39 +158,4 @@ async function groupJourney() {
 
 async function checkPage(page, name) {
   await checkBothSchemes(page, name);
-}
-
-async function goto(page, url, { allowStatus = [200] } = {}) {
-  const response = await page.goto(url, { waitUntil: 'load' });
-  expect(response, `no response for ${url}`);
-  expect(allowStatus.includes(response.status()), `${url} answered ${response.status()}`);
-  return response;
-}
-
-async function submit(page, name) {
-  await Promise.all([
-    page.waitForNavigation({ waitUntil: 'load' }),
-    page.getByRole('button', { name, exact: true }).first().click(),
-  ]);
-}
-
-async function expectHeading(page, text) {
-  const h1 = await page.locator('h1').allTextContents();
-  expect(h1.length === 1 && h1[0].trim() === text, `expected one <h1> "${text}", found ${JSON.stringify(h1)} at ${page.url()}`);
-}
-
-async function expectNoSidewaysScroll(page, name) {
-  const widths = await page.evaluate(() => {
-    const wide = [];
-    for (const el of document.querySelectorAll('header *, main *, footer *')) {
-      const r = el.getBoundingClientRect();
-      if (r.right > document.documentElement.clientWidth + 0.5) wide.push(`${el.tagName.toLowerCase()}.${el.className}`);
-    }
-    for (const el of document.querySelectorAll('form, .field')) {
-      if (el.scrollWidth > el.clientWidth + 1) wide.push(`${el.tagName.toLowerCase()}.${el.className} (overflows itself)`);
-    }
-    return { scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth, wide };
-  });
-  expect(widths.scroll <= widths.client && widths.wide.length === 0,
-    `${name} scrolls sideways: ${widths.scroll} > ${widths.client}; too wide: ${widths.wide.slice(0, 8).join(', ')}`);
 }

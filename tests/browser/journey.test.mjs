@@ -6,48 +6,25 @@
 // Screenshots land in tests/browser/screenshots/ (not committed).
 import { rm } from 'node:fs/promises';
 import {
-  Runner, checkBothSchemes, expect, launchBrowser, newContext, screenshot, screenshotDir, startServer,
-  watchPage,
+  checkBothSchemes, expect, expectHeading, expectNoSidewaysScroll, goto, newContext, runJourney, screenshot,
+  screenshotDir, submit, uniqueSuffix, watchPage,
 } from './harness.mjs';
 
 const choice = { timeZone: 'Australia/Sydney', region: 'AU', regionName: 'Australia', language: 'de' };
 const password = 'quiet harbour lanterns';
-const uniqueLogin = (prefix) => `${prefix}_${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+const uniqueLogin = (prefix) => `${prefix}_${uniqueSuffix()}`;
 
-const started = performance.now();
-const watchdog = setTimeout(() => {
-  console.log('✗ the browser tests did not finish within 240 s');
-  process.exit(1);  // the exit hooks stop the server; Playwright closes chromium
-}, 240_000);
-watchdog.unref();
-const run = new Runner();
-await rm(screenshotDir, { recursive: true, force: true });
-
+let run;
 let server;
 let browser;
-try {
-  server = await startServer();
-  browser = await launchBrowser();
-  console.log(`hearth at ${server.baseURL}; chromium ${browser.version()}`);
-  if (process.env.HEARTH_CSS) console.log(`NOTE: serving ${process.env.HEARTH_CSS} instead of the embedded stylesheet`);
+await rm(screenshotDir, { recursive: true, force: true });
+
+await runJourney('browser tests', async (ctx) => {
+  ({ run, server, browser } = ctx);
   await memberJourney();
   await journeyWithoutJavaScript();
   await narrowPhone();
-} catch (e) {
-  run.failed++;
-  console.log(`✗ could not run the browser tests\n${e?.stack || e}`);
-} finally {
-  await browser?.close();
-  if (server) {
-    const step = run.group('server');
-    const stopped = await server.stop();
-    await step('shuts down cleanly on SIGTERM', () => {
-      expect(stopped.code === 0, `exit code ${stopped.code}, signal ${stopped.signal}\n${stopped.output.slice(-3000)}`);
-    });
-  }
-}
-console.log(`(${((performance.now() - started) / 1000).toFixed(1)} s)`);
-process.exitCode = run.summary() ? 0 : 1;
+}, { checkShutdown: true });
 
 // ---------------------------------------------------------------------------------------------
 
@@ -330,26 +307,6 @@ async function narrowPhone() {
 
 // ---------------------------------------------------------------------------------------------
 
-async function goto(page, url, { allowStatus = [200] } = {}) {
-  const response = await page.goto(url, { waitUntil: 'load' });
-  expect(response, `no response for ${url}`);
-  expect(allowStatus.includes(response.status()), `${url} answered ${response.status()}`);
-  return response;
-}
-
-// Clicks a submit button and waits for the page it leads to (a POST, maybe a redirect).
-async function submit(page, name) {
-  await Promise.all([
-    page.waitForNavigation({ waitUntil: 'load' }),
-    page.getByRole('button', { name, exact: true }).first().click(),
-  ]);
-}
-
-async function expectHeading(page, text) {
-  const h1 = await page.locator('h1').allTextContents();
-  expect(h1.length === 1 && h1[0].trim() === text, `expected one <h1> "${text}", found ${JSON.stringify(h1)} at ${page.url()}`);
-}
-
 async function expectNav(page, { member }) {
   const nav = page.getByRole('navigation', { name: 'Main' });
   const hasLogout = (await nav.getByRole('button', { name: 'Log out' }).count()) === 1;
@@ -367,21 +324,4 @@ async function expectSelected(page, { timeZone, region, language }) {
   const expected = { timeZone, region, language };
   expect(JSON.stringify(actual) === JSON.stringify(expected),
     `selected ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`);
-}
-
-async function expectNoSidewaysScroll(page, name) {
-  const widths = await page.evaluate(() => {
-    const wide = [];
-    for (const el of document.querySelectorAll('header *, main *, footer *')) {
-      const r = el.getBoundingClientRect();
-      if (r.right > document.documentElement.clientWidth + 0.5) wide.push(`${el.tagName.toLowerCase()}.${el.className}`);
-    }
-    // The header and every form must fit inside themselves too, not just the page.
-    for (const el of document.querySelectorAll('.site-header, .header-row, .nav-list, form, .field')) {
-      if (el.scrollWidth > el.clientWidth + 1) wide.push(`${el.tagName.toLowerCase()}.${el.className} (overflows itself)`);
-    }
-    return { scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth, wide };
-  });
-  expect(widths.scroll <= widths.client && widths.wide.length === 0,
-    `${name} scrolls sideways: scrollWidth ${widths.scroll} > clientWidth ${widths.client}; too wide: ${widths.wide.slice(0, 8).join(', ')}`);
 }
