@@ -7,64 +7,27 @@
 // script error; the member's page is checked with axe-core after the updates.
 //   HEARTH_BIN=build/dev/hearth node live_updates.test.mjs      (ctest: ctest -L browser)
 import {
-  Runner, checkBothSchemes, expect, launchBrowser, newContext, startServer, watchPage,
+  apiClient, checkBothSchemes, expect, newContext, runJourney, uniqueSuffix, watchPage,
 } from './harness.mjs';
 
 const password = 'slow river mornings';
-const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+const suffix = uniqueSuffix();
 
-const started = performance.now();
-const watchdog = setTimeout(() => {
-  console.log('✗ the live-updates browser test did not finish within 180 s');
-  process.exit(1);
-}, 180_000);
-watchdog.unref();
-const run = new Runner();
 let keys = 0;
 const key = () => `live-${suffix}-${++keys}`;
 
+let run;
 let server;
 let browser;
-try {
-  server = await startServer();
-  browser = await launchBrowser();
-  console.log(`hearth at ${server.baseURL}; chromium ${browser.version()}`);
+// Set-up through the JSON API: api(method, path, body, token); member(prefix) makes an account.
+const { request: api, account: member } = apiClient(() => server.baseURL, { password, suffix });
+
+await runJourney('live-updates browser test', async (ctx) => {
+  ({ run, server, browser } = ctx);
   await liveJourney();
-} catch (e) {
-  run.failed++;
-  console.log(`✗ could not run the live-updates browser test\n${e?.stack || e}`);
-} finally {
-  await browser?.close();
-  if (server) {
-    const step = run.group('server');
-    const stopped = await server.stop();
-    await step('shuts down cleanly on SIGTERM', () => {
-      expect(stopped.code === 0, `exit code ${stopped.code}, signal ${stopped.signal}\n${stopped.output.slice(-3000)}`);
-    });
-  }
-}
-console.log(`(${((performance.now() - started) / 1000).toFixed(1)} s)`);
-process.exitCode = run.summary() ? 0 : 1;
+}, { timeoutMs: 180_000, checkShutdown: true });
 
 // ---------------------------------------------------------------------------------------------
-
-async function api(method, path, body, token) {
-  const response = await fetch(server.baseURL + path, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${text.slice(0, 300)}`);
-  return text ? JSON.parse(text) : null;
-}
-
-async function member(prefix) {
-  const login = `${prefix}_${suffix}`;
-  await api('POST', '/api/v1/accounts', { login, password });
-  const { token } = await api('POST', '/api/v1/sessions', { login, password });
-  return { login, token };
-}
 
 async function replyAs(who, threadId, body, parent) {
   const payload = { body, idempotency_key: key() };
