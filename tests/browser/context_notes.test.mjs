@@ -10,7 +10,8 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 
 import {
-  apiClient, browseAs, checkBothSchemes, expect, expectHeading, goto, runJourney, submit, uniqueSuffix,
+  apiClient, browseAs, checkBothSchemes, expect, expectHeading, expectNoPageProblems, goto, runJourney,
+  submit, uniqueSuffix,
 } from './harness.mjs';
 
 const password = 'slow river mornings';
@@ -129,12 +130,7 @@ async function notesJourney() {
       expect(pressed === 'true', `the rating is not marked: ${pressed}`);
     });
 
-    for (const who of people) {
-      await step(`no page of ${who.name} broke the CSP, failed a request or asked another origin`, async () => {
-        const problems = who.watch.problems();
-        expect(problems.length === 0, problems.join('\n'));
-      });
-    }
+    await expectNoPageProblems(step, people);
   } finally {
     for (const who of people) await who.context.close();
   }

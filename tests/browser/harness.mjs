@@ -396,3 +396,14 @@ export async function expectNoSidewaysScroll(page, name, selfSelector = '.site-h
   expect(widths.scroll <= widths.client && widths.wide.length === 0,
     `${name} scrolls sideways: scrollWidth ${widths.scroll} > clientWidth ${widths.client}; too wide: ${widths.wide.slice(0, 8).join(', ')}`);
 }
+
+// One step per person from browseAs: none of their pages broke the CSP, failed a request or
+// asked another origin.
+export async function expectNoPageProblems(step, people) {
+  for (const who of people) {
+    await step(`no page of ${who.name} broke the CSP, failed a request or asked another origin`, async () => {
+      const problems = who.watch.problems();
+      expect(problems.length === 0, problems.join('\n'));
+    });
+  }
+}

@@ -9,7 +9,8 @@
 // Set-up (accounts, the group, the posts) goes through the JSON API; the moderation itself
 // through the pages. Screenshots land in tests/browser/screenshots/moderation-*.png.
 import {
-  apiClient, browseAs, checkBothSchemes, expect, expectHeading, goto, runJourney, submit, uniqueSuffix,
+  apiClient, browseAs, checkBothSchemes, expect, expectHeading, expectNoPageProblems, goto, runJourney,
+  submit, uniqueSuffix,
 } from './harness.mjs';
 
 const password = 'slow river mornings';
@@ -132,12 +133,7 @@ async function moderationJourney() {
       await checkBothSchemes(admin.page, 'moderation-manage-settings');
     });
 
-    for (const who of people) {
-      await step(`no page of ${who.name} broke the CSP, failed a request or asked another origin`, async () => {
-        const problems = who.watch.problems();
-        expect(problems.length === 0, problems.join('\n'));
-      });
-    }
+    await expectNoPageProblems(step, people);
   } finally {
     for (const who of people) await who.context.close();
   }
