@@ -82,6 +82,13 @@ class Person(Member):
         return response.json()["viewer"]["membership"]
 
 
+def article(page, post_id):
+    """The inside of one post's <article> on a conversation page."""
+    found = re.search(rf'<article id="?post-{post_id}"?>(.*?)</article>', page, re.S)
+    assert found, f"post {post_id} is not on the page"
+    return found.group(1)
+
+
 def shows(text, secret):
     """Whether `secret` occurs in `text`; a number only as a whole number (an id inside a
     longer number isn't that id)."""

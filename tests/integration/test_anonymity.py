@@ -25,7 +25,7 @@ import json
 import re
 import unittest
 
-from community_fixture import (Person, join_active, marker, pseudonym, reply, set_role, shows, start_server,
+from community_fixture import (Person, article, join_active, marker, pseudonym, reply, set_role, shows, start_server,
                                start_thread)
 
 YOU_POSTED = "You posted this anonymously"
@@ -311,12 +311,6 @@ class ModeratingAnonymousPostsTest(unittest.TestCase):
         notices = self.b.call("GET", "/api/v1/me/notices").json()["notices"]
         self.assertTrue(any(n["kind"] == "warning" and n["about_anonymous_post"] for n in notices))
 
-
-def article(page, post_id):
-    """The <article> of one post on a thread page."""
-    found = re.search(rf'<article id="?post-{post_id}"?>(.*?)</article>', page, re.S)
-    assert found, f"post {post_id} not on the page"
-    return found.group(1)
 
 
 if __name__ == "__main__":

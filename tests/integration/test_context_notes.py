@@ -9,16 +9,10 @@ and remove notes (in the moderation log); revoking a verification takes the badg
 import re
 import unittest
 
-from community_fixture import Person, join_active, marker, pseudonym, query, reply, set_role, start_server
+from community_fixture import article, Person, join_active, marker, pseudonym, query, reply, set_role, start_server
 from community_fixture import start_thread
 from hearth_server import run_hearth
 
-
-def article(html, post_id):
-    """The <article> of one post on a conversation page."""
-    found = re.search(rf'<article id="?post-{post_id}"?>(.*?)</article>', html, re.S)
-    assert found, f"post {post_id} is not on the page"
-    return found.group(1)
 
 
 class ContextNotesTest(unittest.TestCase):

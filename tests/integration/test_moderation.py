@@ -6,7 +6,7 @@ unmask procedure."""
 import re
 import unittest
 
-from community_fixture import Person, join_active, marker, pseudonym, query, reply, set_role, start_server
+from community_fixture import article, Person, join_active, marker, pseudonym, query, reply, set_role, start_server
 from community_fixture import start_thread
 from hearth_server import run_hearth
 
@@ -271,12 +271,6 @@ class ModerationTest(unittest.TestCase):
         resolved = admin.web_form(f"/admin/escalations/{escalation}/resolve", {"resolution": "Handed to the police."})
         self.assertEqual(resolved.status, 303, resolved.text[:300])
 
-
-def article(page, post_id):
-    """The <article> of one post on a thread page."""
-    found = re.search(rf'<article id="?post-{post_id}"?>(.*?)</article>', page, re.S)
-    assert found, f"post {post_id} not on the page"
-    return found.group(1)
 
 
 if __name__ == "__main__":

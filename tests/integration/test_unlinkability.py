@@ -22,7 +22,7 @@ import re
 import secrets
 import unittest
 
-from community_fixture import Person, join_active, marker, pseudonym, reply, shows, start_server, start_thread
+from community_fixture import article, Person, join_active, marker, pseudonym, reply, shows, start_server, start_thread
 
 TIMES = re.compile(r'<time[^>]*>.*?</time>|\d{4}-\d{2}-\d{2}T[\d:.]+Z'
                    r'|\b(just now|\d+ (second|minute|hour|day)s? ago)\b', re.S)
@@ -230,11 +230,6 @@ def main(html):
     assert start >= 0 and end > start, html[:500]
     return html[start:end]
 
-
-def article(page, post_id):
-    found = re.search(rf'<article id="?post-{post_id}"?>(.*?)</article>', page, re.S)
-    assert found, f"post {post_id} not on the page"
-    return found.group(1)
 
 
 def one(fragments, containing):
