@@ -2,13 +2,13 @@
 
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <mutex>
 #include <vector>
 
 #include "core/metrics.hpp"
 #include "store/postgres/postgres_connection.hpp"
 #include "store/postgres/replica_reads.hpp"
+#include "store/reader_pool.hpp"
 #include "store/read_routing.hpp"
 
 namespace hearth {
@@ -24,17 +24,15 @@ constexpr std::string_view begin_read = "BEGIN ISOLATION LEVEL REPEATABLE READ R
 
 class PostgresDatabase final : public Database {
  public:
-  explicit PostgresDatabase(const PostgresOptions& options) : position_(options.position) {
+  explicit PostgresDatabase(const PostgresOptions& options)
+      : position_(options.position),
+        readers_(options.readers, [&] { return std::make_unique<PostgresConnection>(options.url); }) {
     writer_ = std::make_unique<PostgresConnection>(options.url);
     if (!options.replica_url.empty()) {
       if (!position_) position_ = std::make_shared<postgres::PrimaryPosition>();
       replica_ = std::make_unique<postgres::ReplicaReads>(options.replica_url, options.readers, position_);
       Metrics::global().describe("hearth_db_reads_total", MetricType::counter,
                                  "Read transactions by the server that ran them (primary or replica)");
-    }
-    for (int i = 0; i < std::max(1, options.readers); ++i) {
-      readers_.push_back(std::make_unique<PostgresConnection>(options.url));
-      idle_readers_.push_back(readers_.back().get());
     }
   }
 
@@ -45,28 +43,24 @@ class PostgresDatabase final : public Database {
     const auto started = std::chrono::steady_clock::now();
     run_transaction(*writer_, begin_write, body);
     if (replica_) note_position();
-    record("write", started);
+    record_transaction_time("write", started);
   }
 
   void read(const std::function<void(Connection&)>& body) override {
     if (replica_ && position_known_ && !PrimaryReadsScope::active()) {
       const auto started = std::chrono::steady_clock::now();
       if (replica_->read(begin_read, body)) {
-        record("read", started);
+        record_transaction_time("read", started);
         Metrics::global().count("hearth_db_reads_total", {{"server", "replica"}});
         return;
       }
     }
     if (replica_) Metrics::global().count("hearth_db_reads_total", {{"server", "primary"}});
-    PostgresConnection* reader = checkout();
-    struct Return {
-      PostgresDatabase* self;
-      PostgresConnection* reader;
-      ~Return() { self->give_back(reader); }
-    } give_back{this, reader};
-    const auto started = std::chrono::steady_clock::now();
-    run_transaction(*reader, begin_read, body);
-    record("read", started);
+    readers_.with_reader([&](PostgresConnection& reader) {
+      const auto started = std::chrono::steady_clock::now();
+      run_transaction(reader, begin_read, body);
+      record_transaction_time("read", started);
+    });
   }
 
   std::string_view engine() const override { return "postgres"; }
@@ -74,11 +68,7 @@ class PostgresDatabase final : public Database {
   void close() override {
     if (replica_) replica_->close();
     std::lock_guard write_lock(write_mutex_);
-    std::unique_lock lock(pool_mutex_);
-    closed_ = true;
-    pool_changed_.wait(lock, [&] { return idle_readers_.size() == readers_.size(); });
-    idle_readers_.clear();
-    readers_.clear();
+    readers_.close();
     writer_.reset();
   }
 
@@ -113,38 +103,12 @@ class PostgresDatabase final : public Database {
     }
   }
 
-  static void record(const char* kind, std::chrono::steady_clock::time_point started) {
-    const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
-    Metrics::global().observe("hearth_db_transaction_seconds", {{"kind", kind}}, elapsed.count());
-  }
-
-  PostgresConnection* checkout() {
-    std::unique_lock lock(pool_mutex_);
-    pool_changed_.wait(lock, [&] { return closed_ || !idle_readers_.empty(); });
-    if (closed_) throw DatabaseError(DatabaseError::Kind::busy, "the database is closed");
-    PostgresConnection* reader = idle_readers_.back();
-    idle_readers_.pop_back();
-    return reader;
-  }
-
-  void give_back(PostgresConnection* reader) {
-    {
-      std::lock_guard lock(pool_mutex_);
-      idle_readers_.push_back(reader);
-    }
-    pool_changed_.notify_all();
-  }
-
   std::shared_ptr<postgres::PrimaryPosition> position_;
   std::unique_ptr<postgres::ReplicaReads> replica_;
   std::atomic<bool> position_known_{true};  // false after a commit whose position is unknown
   std::mutex write_mutex_;
   std::unique_ptr<PostgresConnection> writer_;
-  std::mutex pool_mutex_;
-  std::condition_variable pool_changed_;
-  std::vector<std::unique_ptr<PostgresConnection>> readers_;
-  std::vector<PostgresConnection*> idle_readers_;
-  bool closed_ = false;
+  ReaderPool<PostgresConnection> readers_;
 };
 
 }  // namespace

@@ -3,12 +3,11 @@
 #include <sqlite3.h>
 
 #include <chrono>
-#include <condition_variable>
 #include <mutex>
 #include <unordered_map>
 #include <vector>
 
-#include "core/metrics.hpp"
+#include "store/reader_pool.hpp"
 #include "store/sqlite/match_score.hpp"
 
 namespace hearth {
@@ -129,12 +128,9 @@ class SqliteConnection final : public Connection {
 
 class SqliteDatabase final : public Database {
  public:
-  explicit SqliteDatabase(const SqliteOptions& options) {
+  explicit SqliteDatabase(const SqliteOptions& options)
+      : readers_(options.readers, [&] { return std::make_unique<SqliteConnection>(options.path, options.busy_timeout_ms); }) {
     writer_ = std::make_unique<SqliteConnection>(options.path, options.busy_timeout_ms);
-    for (int i = 0; i < std::max(1, options.readers); ++i) {
-      readers_.push_back(std::make_unique<SqliteConnection>(options.path, options.busy_timeout_ms));
-      idle_readers_.push_back(readers_.back().get());
-    }
   }
 
   void write(const std::function<void(Connection&)>& body) override {
@@ -142,30 +138,22 @@ class SqliteDatabase final : public Database {
     if (!writer_) throw DatabaseError(DatabaseError::Kind::busy, "the database is closed");
     const auto started = std::chrono::steady_clock::now();
     run_transaction(*writer_, "BEGIN IMMEDIATE", body);
-    record("write", started);
+    record_transaction_time("write", started);
   }
 
   void read(const std::function<void(Connection&)>& body) override {
-    SqliteConnection* reader = checkout();
-    struct Return {
-      SqliteDatabase* self;
-      SqliteConnection* reader;
-      ~Return() { self->give_back(reader); }
-    } give_back{this, reader};
-    const auto started = std::chrono::steady_clock::now();
-    run_transaction(*reader, "BEGIN", body);
-    record("read", started);
+    readers_.with_reader([&](SqliteConnection& reader) {
+      const auto started = std::chrono::steady_clock::now();
+      run_transaction(reader, "BEGIN", body);
+      record_transaction_time("read", started);
+    });
   }
 
   std::string_view engine() const override { return "sqlite"; }
 
   void close() override {
     std::lock_guard write_lock(write_mutex_);
-    std::unique_lock lock(pool_mutex_);
-    closed_ = true;
-    pool_changed_.wait(lock, [&] { return idle_readers_.size() == readers_.size(); });
-    idle_readers_.clear();
-    readers_.clear();
+    readers_.close();
     if (writer_) writer_->execute_script("PRAGMA wal_checkpoint(TRUNCATE);");
     writer_.reset();
   }
@@ -183,35 +171,9 @@ class SqliteDatabase final : public Database {
     }
   }
 
-  static void record(const char* kind, std::chrono::steady_clock::time_point started) {
-    const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
-    Metrics::global().observe("hearth_db_transaction_seconds", {{"kind", kind}}, elapsed.count());
-  }
-
-  SqliteConnection* checkout() {
-    std::unique_lock lock(pool_mutex_);
-    pool_changed_.wait(lock, [&] { return closed_ || !idle_readers_.empty(); });
-    if (closed_) throw DatabaseError(DatabaseError::Kind::busy, "the database is closed");
-    SqliteConnection* reader = idle_readers_.back();
-    idle_readers_.pop_back();
-    return reader;
-  }
-
-  void give_back(SqliteConnection* reader) {
-    {
-      std::lock_guard lock(pool_mutex_);
-      idle_readers_.push_back(reader);
-    }
-    pool_changed_.notify_all();
-  }
-
   std::mutex write_mutex_;
   std::unique_ptr<SqliteConnection> writer_;
-  std::mutex pool_mutex_;
-  std::condition_variable pool_changed_;
-  std::vector<std::unique_ptr<SqliteConnection>> readers_;
-  std::vector<SqliteConnection*> idle_readers_;
-  bool closed_ = false;
+  ReaderPool<SqliteConnection> readers_;
 };
 
 }  // namespace
