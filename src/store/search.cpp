@@ -9,6 +9,7 @@
 
 #include "core/text.hpp"
 #include "store/sanctions.hpp"
+#include "store/search_hits.hpp"
 #include "store/search_postgres.hpp"
 
 namespace hearth::search {
@@ -426,7 +427,7 @@ std::vector<Candidate> candidates(Connection& c, const Scope& scope, const std::
 }
 
 // The best candidates, checked against the live data, with what a result shows, best first.
-constexpr std::string_view hits_sql =
+constexpr std::string_view hits_select =
     "SELECT p.id, p.thread_id, p.group_id, g.slug, g.name,"
     " CASE WHEN op.deleted_at IS NULL THEN t.title ELSE '' END,"
     " CASE WHEN t.opening_post_id = p.id THEN 1 ELSE 0 END,"
@@ -441,32 +442,12 @@ constexpr std::string_view hits_sql =
     " WHERE p.deleted_at IS NULL"
     " AND ((instr(?, ',' || g.privacy || ',') > 0 AND instr(?, ',' || p.group_id || ',') = 0)"
     "  OR instr(?, ',' || p.group_id || ',') > 0)"
-    " AND (? IS NULL OR p.group_id = ?)"
-    // Blocks, both ways, on persona_blocks' two indexes (never an anonymous post: docs/blocking.md).
-    " AND (p.anonymous = 1 OR NOT EXISTS (SELECT 1 FROM persona_blocks b WHERE"
-    "  (b.blocker_account_id = ? AND b.blocked_persona_id = p.author_persona_id)"
-    "  OR (b.blocked_account_id = ? AND b.blocker_persona_id = p.author_persona_id)))"
-    " ORDER BY hit.key LIMIT ?";
-
-Hit to_hit(const Row& r) {
-  Hit h;
-  h.post_id = r.i64(0);
-  h.thread_id = r.i64(1);
-  h.group_id = r.i64(2);
-  h.group_slug = r.text(3);
-  h.group_name = r.text(4);
-  h.thread_title = r.text(5);
-  h.is_opening_post = r.i64(6) != 0;
-  h.author.anonymous = r.i64(7) != 0;
-  if (h.author.anonymous) {
-    h.author.anonymous_label = r.text(8);
-  } else if (!r.is_null(9)) {
-    h.author.persona_id = r.i64(9);
-    h.author.persona_name = r.text(10);
-  }
-  h.created_at = r.i64(11);
-  return h;
+    " AND (? IS NULL OR p.group_id = ?)";
+const std::string& hits_sql() {
+  static const std::string sql = fmt::format("{}{} ORDER BY hit.key LIMIT ?", hits_select, not_blocked_sql);
+  return sql;
 }
+
 
 // The hits among `ranked` (best first) that pass the live check, with their search rowids.
 std::vector<std::pair<Hit, int64_t>> checked_hits(Connection& c, const Scope& scope, const std::vector<int64_t>& ranked,
@@ -487,7 +468,7 @@ std::vector<std::pair<Hit, int64_t>> checked_hits(Connection& c, const Scope& sc
   params.emplace_back(scope.viewer);
   params.emplace_back(int64_t{limit});
   std::vector<std::pair<Hit, int64_t>> hits;
-  c.execute(hits_sql, params, [&](const Row& r) { hits.emplace_back(to_hit(r), r.i64(12)); });
+  c.execute(hits_sql(), params, [&](const Row& r) { hits.emplace_back(hit_from_row(r), r.i64(12)); });
   return hits;
 }
 

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <utility>
 
+#include "store/search_hits.hpp"
+
 namespace hearth::search {
 namespace {
 
@@ -84,7 +86,7 @@ struct Candidate {
 };
 
 // The live check (as search.cpp's hits_sql), best first. Group 0 means "every group".
-constexpr std::string_view hits_sql =
+constexpr std::string_view hits_select =
     "SELECT p.id, p.thread_id, p.group_id, g.slug, g.name,"
     " CASE WHEN op.deleted_at IS NULL THEN t.title ELSE '' END,"
     " CASE WHEN t.opening_post_id = p.id THEN 1 ELSE 0 END,"
@@ -99,32 +101,12 @@ constexpr std::string_view hits_sql =
     " WHERE p.deleted_at IS NULL"
     " AND ((g.privacy = ANY (CAST(? AS TEXT[])) AND NOT p.group_id = ANY (CAST(? AS BIGINT[])))"
     "  OR p.group_id = ANY (CAST(? AS BIGINT[])))"
-    " AND (? = 0 OR p.group_id = ?)"
-    // Blocks, both ways, on persona_blocks' two indexes (never an anonymous post: docs/blocking.md).
-    " AND (p.anonymous = 1 OR NOT EXISTS (SELECT 1 FROM persona_blocks b WHERE"
-    "  (b.blocker_account_id = ? AND b.blocked_persona_id = p.author_persona_id)"
-    "  OR (b.blocked_account_id = ? AND b.blocker_persona_id = p.author_persona_id)))"
-    " ORDER BY hit.position LIMIT ?";
-
-Hit to_hit(const Row& r) {
-  Hit h;
-  h.post_id = r.i64(0);
-  h.thread_id = r.i64(1);
-  h.group_id = r.i64(2);
-  h.group_slug = r.text(3);
-  h.group_name = r.text(4);
-  h.thread_title = r.text(5);
-  h.is_opening_post = r.i64(6) != 0;
-  h.author.anonymous = r.i64(7) != 0;
-  if (h.author.anonymous) {
-    h.author.anonymous_label = r.text(8);
-  } else if (!r.is_null(9)) {
-    h.author.persona_id = r.i64(9);
-    h.author.persona_name = r.text(10);
-  }
-  h.created_at = r.i64(11);
-  return h;
+    " AND (? = 0 OR p.group_id = ?)";
+const std::string& hits_sql() {
+  static const std::string sql = fmt::format("{}{} ORDER BY hit.position LIMIT ?", hits_select, not_blocked_sql);
+  return sql;
 }
+
 
 // ts_headline reads '<' and '&' as the start of HTML tags and entities and drops them;
 // they travel as two control characters that member text never holds (validate_post_draft
@@ -233,12 +215,12 @@ std::vector<Hit> query_postgres(Connection& c, const Scope& scope, std::string_v
   const auto id_text = [](int64_t id) { return std::to_string(id); };
   const int64_t only = scope.only_group.value_or(0);
   std::vector<std::pair<Hit, int64_t>> checked;
-  c.execute(hits_sql,
+  c.execute(hits_sql(),
             {array_literal(found, [](const Candidate& k) { return std::to_string(k.search_rowid); }),
              array_literal(scope.open_privacies, [](Privacy p) { return std::string(privacy_name(p)); }),
              array_literal(scope.excluded_groups, id_text), array_literal(scope.member_groups, id_text), only, only,
              scope.viewer, scope.viewer, int64_t{limit}},
-            [&](const Row& r) { checked.emplace_back(to_hit(r), r.i64(12)); });
+            [&](const Row& r) { checked.emplace_back(hit_from_row(r), r.i64(12)); });
   add_highlights(c, words, checked);
   std::vector<Hit> hits;
   for (auto& [hit, rowid] : checked) hits.push_back(std::move(hit));
