@@ -109,10 +109,20 @@ void posting_facts(Html& h, const Group& group, const TransparencyFacts& facts) 
 
 // The kindness nudge ("Would you like to rephrase?") in aggregate: how often it asked, and what
 // the authors then did. Counts only, never which post or who (store/kindness_outcomes.hpp).
+// Below `min_prompts_broken_down` the outcomes are not broken down: with one or two prompts
+// in a small group, "1 posted as written" beside a reply that just appeared would point at its
+// author.
+constexpr int64_t min_prompts_broken_down = 5;
+
 void kindness_facts(Html& h, const kindness_outcomes::Totals& k) {
   if (k.shown == 0) return;
+  if (k.shown < min_prompts_broken_down) {
+    h.m("<dt>Kindness prompts</dt><dd>In the last 30 days Hearth asked a few times whether a reply could be "
+        "worded more kindly.</dd>");
+    return;
+  }
   h.m("<dt>Kindness prompts</dt><dd>In the last 30 days Hearth asked ").num(k.shown)
-      .t(k.shown == 1 ? " time" : " times").m(" whether a reply could be worded more kindly: ")
+      .m(" times whether a reply could be worded more kindly: ")
       .num(k.edited).m(" rephrased, ").num(k.cancelled).m(" decided not to post, ").num(k.posted_anyway)
       .m(" posted as written.</dd>");
 }

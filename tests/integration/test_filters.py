@@ -277,10 +277,15 @@ class FiltersTest(unittest.TestCase):
         self.assertEqual(after["edited"] - before["edited"], 1)
         self.assertEqual(after["posted_anyway"] - before["posted_anyway"], 1)
         # The transparency card says the same, in aggregate, to anyone who can see the group.
-        card = re.sub(r"<[^>]+>", " ", self.bob.web.get(f"/g/{self.slug}").text)
-        self.assertIn(f"Hearth asked {after['shown']} times whether a reply could be worded more kindly: "
-                      f"{after['edited']} rephrased, {after['cancelled']} decided not to post, "
-                      f"{after['posted_anyway']} posted as written.", " ".join(card.split()))
+        # Under 5 prompts, without the breakdown (it could point at a reply's author).
+        card = " ".join(re.sub(r"<[^>]+>", " ", self.bob.web.get(f"/g/{self.slug}").text).split())
+        if after["shown"] < 5:
+            self.assertIn("Hearth asked a few times whether a reply could be worded more kindly.", card)
+            self.assertNotIn("posted as written", card)
+        else:
+            self.assertIn(f"Hearth asked {after['shown']} times whether a reply could be worded more kindly: "
+                          f"{after['edited']} rephrased, {after['cancelled']} decided not to post, "
+                          f"{after['posted_anyway']} posted as written.", card)
         self.assertEqual(len(posts_with(self.server, "so pathetic for posting this. Again.")), 1)
         # An opening post is not a reply to someone: no nudge.
         start_thread(self.bob, self.slug, f"Mine {marker()}", "I felt so pathetic today, you are so pathetic.")
