@@ -111,4 +111,13 @@ std::optional<uint64_t> parse_lsn(std::string_view text) {
   return (static_cast<uint64_t>(high) << 32) | low;
 }
 
+uint64_t end_of_last_record(uint64_t insert_lsn, uint64_t wal_block_size, uint64_t wal_segment_size) {
+  constexpr uint64_t short_page_header = 24;  // SizeOfXLogShortPHD
+  constexpr uint64_t long_page_header = 40;   // SizeOfXLogLongPHD, a segment's first page
+  if (wal_block_size == 0 || wal_segment_size == 0) return insert_lsn;
+  const bool first_page_of_segment = insert_lsn % wal_segment_size < wal_block_size;
+  const uint64_t header = first_page_of_segment ? long_page_header : short_page_header;
+  return insert_lsn % wal_block_size == header ? insert_lsn - header : insert_lsn;
+}
+
 }  // namespace hearth::postgres

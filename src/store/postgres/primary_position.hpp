@@ -17,6 +17,14 @@ namespace hearth::postgres {
 // A WAL position as PostgreSQL prints it ("16/B374D848") as one number; nullopt otherwise.
 std::optional<uint64_t> parse_lsn(std::string_view text);
 
+// The positions this node knows come from pg_current_wal_insert_lsn(). When the last record
+// ended exactly at a WAL page boundary, that function points past the next page's header
+// (24 bytes; 40 on a segment's first page), where no record can end, while a replica that
+// has replayed everything reports the boundary itself. Without this, such a position (about
+// one commit in a thousand) would keep reads off the replica until the next write. No
+// record ends inside a page header, so the boundary is exactly as good a position.
+uint64_t end_of_last_record(uint64_t insert_lsn, uint64_t wal_block_size, uint64_t wal_segment_size);
+
 class PrimaryPosition {
  public:
   void raise(uint64_t lsn) {

@@ -74,8 +74,11 @@ void ReplicaReads::give_back(Slot* slot) {
 // asking happens outside any transaction, before the snapshot is taken, so the snapshot
 // holds at least what was replayed then.
 bool ReplicaReads::fresh_enough(Slot& slot) {
-  const uint64_t required = position_->required();
-  if (replayed_.load(std::memory_order_acquire) >= required) {
+  const auto needed = [&] {
+    return end_of_last_record(position_->required(), wal_block_size_.load(std::memory_order_acquire),
+                              wal_segment_size_.load(std::memory_order_acquire));
+  };
+  if (replayed_.load(std::memory_order_acquire) >= needed()) {
     if (!slot.connection) {
       try {
         slot.connection = std::make_unique<PostgresConnection>(url_);
@@ -89,8 +92,14 @@ bool ReplicaReads::fresh_enough(Slot& slot) {
   try {
     if (!slot.connection) slot.connection = std::make_unique<PostgresConnection>(url_);
     std::string text;
-    slot.connection->execute("SELECT pg_last_wal_replay_lsn()::text", {},
-                             [&](const Row& row) { text = row.is_null(0) ? "" : row.text(0); });
+    slot.connection->execute(
+        "SELECT pg_last_wal_replay_lsn()::text, current_setting('wal_block_size')::bigint, "
+        "pg_size_bytes(current_setting('wal_segment_size'))",
+        {}, [&](const Row& row) {
+          text = row.is_null(0) ? "" : row.text(0);
+          wal_block_size_.store(static_cast<uint64_t>(row.i64(1)), std::memory_order_release);
+          wal_segment_size_.store(static_cast<uint64_t>(row.i64(2)), std::memory_order_release);
+        });
     const auto replayed = parse_lsn(text);
     if (!replayed) {
       mark_down(slot, "it is not a standby server (pg_last_wal_replay_lsn() is NULL)");
@@ -109,7 +118,7 @@ bool ReplicaReads::fresh_enough(Slot& slot) {
     down_logged_ = false;
   }
   Metrics::global().set(up_metric, Labels{}, 1);
-  return replayed_.load(std::memory_order_acquire) >= required;
+  return replayed_.load(std::memory_order_acquire) >= needed();
 }
 
 void ReplicaReads::mark_down(Slot& slot, const std::string& why) {

@@ -55,6 +55,10 @@ class ReplicaReads {
   bool down_logged_ = false;
   bool closed_ = false;
   std::atomic<uint64_t> replayed_{0};  // the replica's replay position, as last seen
+  // The cluster's WAL page and segment sizes (end_of_last_record), read with the replay
+  // position; 0 until then, which only keeps reads on the primary a little longer.
+  std::atomic<uint64_t> wal_block_size_{0};
+  std::atomic<uint64_t> wal_segment_size_{0};
 };
 
 }  // namespace hearth::postgres

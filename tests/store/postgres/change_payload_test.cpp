@@ -68,6 +68,20 @@ TEST(ChangePayloadTest, ParsesWalPositions) {
   EXPECT_FALSE(parse_lsn("1/x").has_value());
 }
 
+TEST(PrimaryPositionTest, APositionJustPastAPageHeaderIsThePageBoundary) {
+  constexpr uint64_t block = 8192;
+  constexpr uint64_t segment = 16u << 20;
+  // After a record that ended exactly at a page boundary, pg_current_wal_insert_lsn() is
+  // past the next page's header; a replica that replayed everything reports the boundary.
+  EXPECT_EQ(end_of_last_record(3 * block + 24, block, segment), 3 * block);
+  EXPECT_EQ(end_of_last_record(2 * segment + 40, block, segment), 2 * segment);
+  // Anywhere else the position is where the last record ended.
+  EXPECT_EQ(end_of_last_record(3 * block + 48, block, segment), 3 * block + 48);
+  EXPECT_EQ(end_of_last_record(3 * block + 40, block, segment), 3 * block + 40);  // not a segment's first page
+  EXPECT_EQ(end_of_last_record(2 * segment + 24, block, segment), 2 * segment + 24);
+  EXPECT_EQ(end_of_last_record(12345, 0, 0), 12345u);  // sizes not known yet: unchanged
+}
+
 TEST(PrimaryPositionTest, OnlyEverGrows) {
   PrimaryPosition position;
   position.raise(10);
