@@ -35,6 +35,7 @@ Screened check_in(const ActionEnvironment& env, Connection& c, AccountId account
   }
   if (auto me = accounts::find(c, account)) input.author_region = me->region;
   if (target.thread) input.known_names = filter_settings::thread_pseudonyms(c, group.id, *target.thread, max_known_names);
+  input.known_names.insert(input.known_names.end(), target.known_names.begin(), target.known_names.end());
   input.strict_third_party = filter_settings::strict_third_party(c, group.id);
   input.author_confirmed = choice.post_anyway;
 

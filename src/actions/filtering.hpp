@@ -83,6 +83,7 @@ struct FilterTarget {
   std::optional<ThreadId> thread;  // none for a new conversation
   bool reply = false;              // a reply (the kindness nudge looks at replies only)
   bool title = false;              // the draft has a title (a new conversation, or its opening post)
+  std::vector<std::string> known_names;  // pseudonyms the text may name (a private message's recipient)
 };
 // Called in the screening read transaction: where the draft goes, or nothing when the author
 // may not post there or the submission repeats an earlier one (its key was used). Then

@@ -37,6 +37,7 @@ QueueEntry post_entry(Connection& c, const ActionEnvironment& env, GroupId group
 }  // namespace
 
 bool QueueEntry::at_risk() const {
+  if (message && message->message.at_risk) return true;
   return reports.at_risk || std::any_of(flags.begin(), flags.end(), [](const auto& f) { return f.at_risk; });
 }
 
@@ -57,7 +58,7 @@ Result<QueueView> read_moderation_queue(const ActionEnvironment& env, AccountId 
         if (!card) continue;
         seen.push_back(card->id);
         view.items.push_back(post_entry(c, env, group_id, std::move(*card)));
-      } else {
+      } else if (open.item == ReportItem::persona) {
         auto persona = moderation_queue::persona_card(c, group_id, open.item_id);
         if (!persona) continue;
         view.items.push_back(QueueEntry{open, std::nullopt, std::move(persona), "", open.first_at});
@@ -70,6 +71,15 @@ Result<QueueView> read_moderation_queue(const ActionEnvironment& env, AccountId 
       if (!card) continue;
       view.items.push_back(post_entry(c, env, group_id, std::move(*card)));
       view.items.back().since = std::min(view.items.back().since, flagged.first_at);
+    }
+    // Private messages a participant reported or a filter held or flagged (docs/messages.md).
+    for (auto& card : messages::queue_cards(c, group_id, max_queue_items)) {
+      QueueEntry entry;
+      entry.reports = reports::open_for(c, group_id, ReportItem::message, card.message.id);
+      entry.since = entry.reports.count > 0 ? std::min(entry.reports.first_at, card.message.created_at)
+                                            : card.message.created_at;
+      entry.message = std::move(card);
+      view.items.push_back(std::move(entry));
     }
     std::stable_sort(view.items.begin(), view.items.end(), [](const QueueEntry& a, const QueueEntry& b) {
       if (a.at_risk() != b.at_risk()) return a.at_risk();

@@ -13,6 +13,7 @@
 #include "actions/group_lookup.hpp"
 #include "core/result.hpp"
 #include "store/filter_flags.hpp"
+#include "store/messages.hpp"
 #include "store/moderation_log.hpp"
 #include "store/moderation_queue.hpp"
 #include "store/moderator_notes.hpp"
@@ -30,6 +31,7 @@ struct QueueEntry {
   std::string handle;  // an anonymous post's
   UnixMillis since = 0;
   std::vector<filter_flags::Flag> flags;  // what the safety filters found in the post
+  std::optional<messages::QueueCard> message;  // a private message (reported, held or flagged)
 
   // "Someone may be at risk": a report said so, or the crisis filter did.
   bool at_risk() const;

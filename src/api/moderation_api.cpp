@@ -18,6 +18,7 @@
 #include "api/group_json.hpp"
 #include "api/json_io.hpp"
 #include "api/moderation_json.hpp"
+#include "api/message_json.hpp"
 #include "api/routes.hpp"
 #include "api/thread_json.hpp"
 #include "core/time_zone.hpp"
@@ -47,7 +48,7 @@ Response queue(const ActionEnvironment& env, ApiCall& call) {
   if (!queue) return json_error(queue.error());
   boost::json::array items;
   for (const auto& entry : queue->items) {
-    boost::json::object item{{"kind", entry.post ? "post" : "persona"},
+    boost::json::object item{{"kind", entry.post ? "post" : entry.message ? "message" : "persona"},
                              {"reports", open_reports_json(entry.reports)},
                              {"filter_flags", filter_flags_json(entry.flags)},
                              {"at_risk", entry.at_risk()}};
@@ -56,6 +57,11 @@ Response queue(const ActionEnvironment& env, ApiCall& call) {
       item["moderation_url"] = "/api/v1/posts/" + std::to_string(entry.post->id) + "/moderation";
     }
     if (!entry.handle.empty()) item["handle"] = entry.handle;
+    if (entry.message) {  // a private message (docs/messages.md)
+      item["message"] = message_card_json(*entry.message);
+      item["moderation_url"] = "/api/v1/groups/" + view->group.slug + "/moderation/messages/" +
+                               std::to_string(entry.message->message.id);
+    }
     if (entry.persona) {
       item["persona"] = persona_card_json(*entry.persona);
       item["moderation_url"] =

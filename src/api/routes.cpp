@@ -23,6 +23,7 @@ std::vector<Route> api_routes(const ActionEnvironment& env) {
   add_context_note_routes(routes, env);
   add_verification_routes(routes, env);
   add_block_routes(routes, env);
+  add_message_routes(routes, env);
   add_mute_routes(routes, env);
   return routes;
 }

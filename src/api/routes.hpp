@@ -29,6 +29,7 @@ void add_word_list_routes(std::vector<Route>& routes, const ActionEnvironment& e
 void add_context_note_routes(std::vector<Route>& routes, const ActionEnvironment& env);
 void add_verification_routes(std::vector<Route>& routes, const ActionEnvironment& env);
 void add_block_routes(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_message_routes(std::vector<Route>& routes, const ActionEnvironment& env);  // docs/messages.md
 void add_mute_routes(std::vector<Route>& routes, const ActionEnvironment& env);
 
 }  // namespace hearth

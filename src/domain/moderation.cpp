@@ -84,6 +84,7 @@ std::optional<ReportReason> parse_report_reason(std::string_view name) {
 }
 
 std::string_view report_item_name(ReportItem item) {
+  if (item == ReportItem::message) return "message";
   return item == ReportItem::post ? "post" : "persona";
 }
 

@@ -18,8 +18,8 @@ std::string_view report_reason_name(ReportReason reason);   // "hurtful", "at_ri
 std::string_view report_reason_label(ReportReason reason);  // "Hurtful or harassing", …
 std::optional<ReportReason> parse_report_reason(std::string_view name);
 
-enum class ReportItem { post, persona };
-std::string_view report_item_name(ReportItem item);  // "post", "persona"
+enum class ReportItem { post, persona, message };  // message: a private message (docs/messages.md)
+std::string_view report_item_name(ReportItem item);  // "post", "persona", "message"
 
 // What a report came to, as the reporter is told.
 enum class ReportOutcome { open, removed, action_taken, no_action, escalated };

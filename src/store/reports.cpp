@@ -11,6 +11,7 @@ SqlValue optional_value(const std::optional<int64_t>& value) {
 }
 
 ReportItem item_of(std::string_view name) {
+  if (name == "message") return ReportItem::message;
   return name == "persona" ? ReportItem::persona : ReportItem::post;
 }
 

@@ -1,11 +1,12 @@
 #include "web/layout.hpp"
 
+#include "actions/messages.hpp"
 #include "web/assets.hpp"
 
 namespace hearth {
 
 std::string render_layout(const PageMeta& meta, bool logged_in, std::string_view csrf_token,
-                          std::string_view body_html) {
+                          std::string_view body_html, int64_t unread_messages) {
   Html h;
   h.m("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
@@ -21,7 +22,9 @@ std::string render_layout(const PageMeta& meta, bool logged_in, std::string_view
       "<nav aria-label=\"Main\"><ul class=\"nav-list\">");
   if (logged_in) {
     h.m("<li><a href=\"/\">Home</a></li><li><a href=\"/groups\">Groups</a></li>"
-        "<li><a href=\"/search\">Search</a></li><li><a href=\"/settings\">Settings</a></li>"
+        "<li><a href=\"/search\">Search</a></li><li><a href=\"/messages\">Messages");
+    if (unread_messages > 0) h.m(" (").num(unread_messages).m("<span class=\"visually-hidden\"> new</span>)");
+    h.m("</a></li><li><a href=\"/settings\">Settings</a></li>"
         "<li><form method=\"post\" action=\"/logout\" class=\"inline-form\">"
         "<input type=\"hidden\" name=\"csrf\" value=\"")
         .t(csrf_token)
@@ -43,7 +46,8 @@ Response render_page(PageContext& context, const PageMeta& meta, const Html& bod
   Response response;
   response.status = status;
   const std::string csrf = context.viewer ? context.csrf_token() : std::string();
-  response.body = render_layout(meta, context.viewer.has_value(), csrf, body.str());
+  const int64_t unread = context.viewer ? read_unread_message_total(context.env, context.viewer->account.id) : 0;
+  response.body = render_layout(meta, context.viewer.has_value(), csrf, body.str(), unread);
   return response;
 }
 

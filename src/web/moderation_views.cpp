@@ -262,6 +262,10 @@ std::string_view moderation_done_message(std::string_view action) {
   if (action == "unlock") return "The conversation is open again.";
   if (action == "escalate") return "Passed to Hearth's platform team.";
   if (action == "note") return "Your note is kept.";
+  // A private message (web/pages/messages_moderation_page.cpp).
+  if (action == "message-approve") return "Done. The message is delivered, and any reports on it are closed.";
+  if (action == "message-dismiss") return "The reports are closed. Those who reported will see that it can stay.";
+  if (action == "message-remove") return "The message is removed. Its sender can read your explanation.";
   return "";
 }
 

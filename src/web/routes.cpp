@@ -45,6 +45,11 @@ std::vector<Route> web_routes(const ActionEnvironment& env) {
   add_admin_verifications_page(routes, env);
   add_blocked_page(routes, env);
   add_muted_page(routes, env);
+  add_messages_page(routes, env);
+  add_messages_conversation_page(routes, env);
+  add_messages_new_page(routes, env);
+  add_messages_report_page(routes, env);
+  add_messages_moderation_page(routes, env);
   return routes;
 }
 

@@ -47,5 +47,11 @@ void add_persona_badge_page(std::vector<Route>& routes, const ActionEnvironment&
 void add_admin_verifications_page(std::vector<Route>& routes, const ActionEnvironment& env);
 void add_blocked_page(std::vector<Route>& routes, const ActionEnvironment& env);
 void add_muted_page(std::vector<Route>& routes, const ActionEnvironment& env);
+// Private messages (docs/messages.md).
+void add_messages_page(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_messages_conversation_page(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_messages_new_page(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_messages_report_page(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_messages_moderation_page(std::vector<Route>& routes, const ActionEnvironment& env);
 
 }  // namespace hearth

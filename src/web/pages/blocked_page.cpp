@@ -115,7 +115,7 @@ Response list(PageContext& context) {
     }
     h.m("</ul>");
   }
-  h.m("<p class=\"hint\">Hearth has no direct messages yet. When it does, a block will cover them too.</p></section>");
+  h.m("<p class=\"hint\">A block also stops private messages between you, both ways.</p></section>");
   return render_page(context, {.title = "People you've blocked"}, h);
 }
 

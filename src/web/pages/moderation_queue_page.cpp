@@ -5,6 +5,7 @@
 #include "web/forms.hpp"
 #include "web/group_views.hpp"
 #include "web/layout.hpp"
+#include "web/message_views.hpp"
 #include "web/moderation_views.hpp"
 #include "web/routes.hpp"
 #include "web/thread_views.hpp"
@@ -25,6 +26,8 @@ void item_html(Html& h, const Group& g, const QueueView& view, const QueueEntry&
         .m("\">Look at this ")
         .t(entry.post->held ? "waiting post" : "report")
         .m("</a></p>");
+  } else if (entry.message) {
+    message_queue_card_html(h, g, *entry.message, time);
   } else if (entry.persona) {
     h.m("<p>A member: <strong>")
         .t(entry.persona->name)

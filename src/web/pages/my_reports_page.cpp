@@ -12,6 +12,7 @@ namespace hearth {
 namespace {
 
 std::string item_url(const reports::MyReport& r) {
+  if (r.item == ReportItem::message) return "/messages";  // its conversation, if still theirs to read
   std::string url = "/g/" + r.group_slug;
   if (r.item == ReportItem::post && r.thread_id) {
     url += "/t/" + std::to_string(*r.thread_id) + "#post-" + std::to_string(r.item_id);
@@ -41,7 +42,9 @@ Response reports_page(PageContext& context) {
   } else {
     h.m("<ul class=\"mod-history\">");
     for (const auto& r : mine) {
-      const std::string_view what = r.item == ReportItem::post ? "A post" : "A member";
+      const std::string_view what = r.item == ReportItem::post      ? "A post"
+                                    : r.item == ReportItem::message ? "A private message"
+                                                                    : "A member";
       if (r.group_slug.empty()) {
         h.m("<li>").t(what).m(" in a hidden group you no longer belong to");
       } else {

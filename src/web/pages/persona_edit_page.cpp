@@ -7,6 +7,7 @@
 #include "web/group_form.hpp"
 #include "web/group_views.hpp"
 #include "web/layout.hpp"
+#include "web/message_views.hpp"
 #include "web/routes.hpp"
 
 namespace hearth {
@@ -100,6 +101,7 @@ Response form(PageContext& context, const Persona& stored, const Persona& shown,
   persona_profile_fields(h, shown, error);
   h.m("<button type=\"submit\" class=\"button\">Save</button></form>");
   badge_choice_card(h, context, stored.id);  // verified members only
+  message_setting_card(h, context, stored.id);  // docs/messages.md
   return render_page(context, {.title = "Edit " + stored.name}, h, status);
 }
 

@@ -10,6 +10,7 @@
 #include "web/group_views.hpp"
 #include "web/context_note_views.hpp"
 #include "web/layout.hpp"
+#include "web/message_views.hpp"
 #include "web/routes.hpp"
 
 namespace hearth {
@@ -90,6 +91,7 @@ Response persona_page(PageContext& context) {
     h.m("<p class=\"hint\">This is you. Others see only the fields their audience allows. <a href=\"/me/personas/")
         .num(p.id).m("\">Edit your profile</a></p>");
   }
+  if (context.viewer && !is_self) message_link_html(h, context, g, p.id);  // docs/messages.md
   if (context.viewer && !is_self) block_controls(h, context, g, p);
   struct Entry {
     const char* field;

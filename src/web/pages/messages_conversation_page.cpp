@@ -1,0 +1,150 @@
+// A private conversation, for its two participants only (docs/messages.md).
+//   GET  /g/{slug}/messages/{id}                         the messages (newest last), the reply form
+//   POST /g/{slug}/messages/{id}                         send (safety filters as for a reply)
+//   POST /g/{slug}/messages/{id}/m/{message_id}/delete   the sender takes a message back
+//
+// Anyone else — another member, a guest, the group's moderators — gets the page every
+// missing address gets: nothing says whether the conversation exists.
+#include "actions/messages.hpp"
+#include "web/error_page.hpp"
+#include "web/filter_views.hpp"
+#include "web/forms.hpp"
+#include "web/group_views.hpp"
+#include "web/layout.hpp"
+#include "web/message_views.hpp"
+#include "web/routes.hpp"
+#include "web/thread_views.hpp"
+
+namespace hearth {
+namespace {
+
+// The conversation, if the viewer is one of its two sides and it is in the group of the address.
+std::optional<ConversationView> load(PageContext& context) {
+  const auto id = parse_id(context.request.param("id").value_or(""));
+  if (!id) return std::nullopt;
+  const auto before = parse_id(context.request.query_value("before").value_or(""));
+  auto view = read_conversation(context.env, context.viewer->account.id, *id, before);
+  if (!view || view->group.group.slug != context.request.param("slug").value_or("")) return std::nullopt;
+  return std::move(*view);
+}
+
+void message_tools(Html& h, const PageContext& context, const ConversationView& v, const messages::Message& m) {
+  if (m.deleted_at || m.held_at) return;
+  const Group& g = v.group.group;
+  const std::string base = conversation_url(g, v.id, "/m/" + std::to_string(m.id));
+  h.m("<p class=\"tools\">");
+  if (m.sender_account_id == context.viewer->account.id) {
+    h.m("<form method=\"post\" class=\"inline-form\" action=\"").t(base + "/delete").m("\">");
+    csrf_input(h, context);
+    h.m("<button type=\"submit\" class=\"link-button\">Remove<span class=\"visually-hidden\"> your message</span>"
+        "</button></form>");
+  } else {
+    h.m("<a href=\"").t(base + "/report").m("\">Report<span class=\"visually-hidden\"> this message</span></a>");
+  }
+  h.m("</p>");
+}
+
+struct FormState {
+  std::string body;
+  std::string key;
+  std::optional<Error> error;
+  std::optional<FilterPrompt> blocked;
+};
+
+Response render(PageContext& context, const ConversationView& v, const FormState& form, int status = 200) {
+  const Group& g = v.group.group;
+  const TimeFormatter time = time_formatter(context);
+  Html h;
+  h.m("<p class=\"meta\"><a href=\"/messages\">Private messages</a> · in <a href=\"").t(group_url(g)).m("\">")
+      .t(g.name).m("</a></p><h1>").t(v.other_persona_name).m("</h1>");
+  h.m("<p class=\"hint\">Only you and ").t(v.other_persona_name).m(" can read this conversation. Here you are ")
+      .t(v.my_persona_name)
+      .m(", your name in this group. The group's moderators see a message only if one of you reports it, or if "
+         "Hearth's safety filters hold it or flag it.</p>");
+  after_send_notices(h, context, g.region);
+  if (v.earlier) {
+    h.m("<p><a href=\"").t(conversation_url(g, v.id, "?before=" + std::to_string(*v.earlier)))
+        .m("\">Earlier messages</a></p>");
+  }
+  if (v.messages.empty()) h.m("<p>No messages here yet.</p>");
+  h.m("<ol class=\"thread-list\" aria-label=\"Messages\">");
+  for (const auto& m : v.messages) {
+    const bool mine = m.sender_account_id == context.viewer->account.id;
+    message_html(h, m, mine, v.other_persona_name, time, [&](Html& out) { message_tools(out, context, v, m); });
+  }
+  h.m("</ol><section id=\"latest\" class=\"card\" aria-labelledby=\"write-h\"><h2 id=\"write-h\">Write to ")
+      .t(v.other_persona_name).m("</h2>");
+  if (v.refusal && !form.error) {
+    h.m("<p>").t(v.refusal->message).m("</p>");
+  } else {
+    message_form(h, context, {.action = conversation_url(g, v.id), .body = form.body, .idempotency_key = form.key,
+                              .error = form.error, .blocked = form.blocked});
+  }
+  h.m("</section>");
+  Response response = render_page(context, {.title = v.other_persona_name + " · Private messages"}, h, status);
+  response.set_header("Cache-Control", "no-store");
+  return response;
+}
+
+Response show(PageContext& context) {
+  if (!context.viewer) return render_not_found(context);  // a guest learns nothing either (not even "log in")
+  auto view = load(context);
+  if (!view) return render_not_found(context);
+  return render(context, *view, {"", new_idempotency_key(), std::nullopt, std::nullopt});
+}
+
+Response send(PageContext& context) {
+  auto view = load(context);
+  if (!view) return render_not_found(context);
+  const Group& g = view->group.group;
+  FormState form{context.field("body"), form_idempotency_key(context), std::nullopt, std::nullopt};
+  if (prompt_cancelled(context)) {
+    if (prompt_nudged(context)) count_nudge_cancelled(context.env, context.viewer->account.id, g.id);
+    return redirect_see_other(conversation_url(g, view->id));
+  }
+  if (prompt_edit(context)) return render(context, *view, form);
+  FilterOutcome outcome;
+  auto sent = do_send_message(context.env, context.viewer->account.id, view->id, form.body, form.key,
+                              filter_choice(context), &outcome);
+  if (sent) {
+    const std::string url = after_send_url(conversation_url(g, view->id), outcome, sent->held);
+    return wants_json(context) ? posted_json(url) : redirect_see_other(url);
+  }
+  const Error& error = sent.error();
+  if (needs_confirmation(error) && outcome.prompt) {
+    if (wants_json(context)) return prompt_json(*outcome.prompt);
+    return prompt_page(context,
+                       {.heading = "Before you send your message",
+                        .action = conversation_url(g, view->id),
+                        .back = conversation_url(g, view->id),
+                        .idempotency_key = form.key},
+                       *outcome.prompt);
+  }
+  if (error.code == ErrorCode::not_found && error.field.empty()) return render_not_found(context);
+  if (error.field == "idempotency_key") form.key = new_idempotency_key();
+  form.error = error;
+  form.blocked = outcome.prompt;
+  return render(context, *view, form, status_for(error));
+}
+
+Response remove(PageContext& context) {
+  auto view = load(context);
+  if (!view) return render_not_found(context);
+  const auto message = parse_id(context.request.param("message_id").value_or(""));
+  auto done = do_delete_message(context.env, context.viewer->account.id, message.value_or(0));
+  if (!done) return render_not_found(context);
+  return redirect_see_other(conversation_url(view->group.group, view->id) + "#message-" + std::to_string(*message));
+}
+
+}  // namespace
+
+void add_messages_conversation_page(std::vector<Route>& routes, const ActionEnvironment& env) {
+  routes.push_back({Method::get, "/g/{slug}/messages/{id}", web_page(env, PageAccess::anyone, show),
+                    "web.messages.conversation"});
+  routes.push_back({Method::post, "/g/{slug}/messages/{id}", web_page(env, PageAccess::members_only, send),
+                    "web.messages.conversation.send"});
+  routes.push_back({Method::post, "/g/{slug}/messages/{id}/m/{message_id}/delete",
+                    web_page(env, PageAccess::members_only, remove), "web.messages.message.delete"});
+}
+
+}  // namespace hearth

@@ -1,0 +1,118 @@
+// Reporting a private message to the group's moderators (docs/messages.md).
+//   GET  /g/{slug}/messages/{id}/m/{message_id}/report   the message and the reasons
+//   POST /g/{slug}/messages/{id}/m/{message_id}/report   file it (once; again changes nothing)
+// Only the conversation's two participants can; for anyone else the address doesn't exist.
+#include "actions/moderation_messages.hpp"
+#include "store/groups.hpp"
+#include "web/error_page.hpp"
+#include "web/forms.hpp"
+#include "web/group_form.hpp"
+#include "web/group_views.hpp"
+#include "web/layout.hpp"
+#include "web/message_views.hpp"
+#include "web/moderation_views.hpp"
+#include "web/routes.hpp"
+
+namespace hearth {
+namespace {
+
+struct Item {
+  GroupInView group;
+  messages::Message message;
+};
+
+// The message, if the viewer may report it and it belongs to the conversation in the address.
+std::optional<Item> load(PageContext& context) {
+  auto group = group_from_path(context);
+  const auto conversation = parse_id(context.request.param("id").value_or(""));
+  const auto id = parse_id(context.request.param("message_id").value_or(""));
+  if (!group || !conversation || !id) return std::nullopt;
+  auto message = read_reportable_message(context.env, context.viewer->account.id, *id);
+  if (!message || message->group_id != group->group.id || message->conversation_id != *conversation) {
+    return std::nullopt;
+  }
+  return Item{std::move(*group), std::move(*message)};
+}
+
+void reasons_html(Html& h, const std::vector<std::string>& rules, std::string_view chosen) {
+  h.m("<fieldset class=\"field\"><legend>What's wrong?</legend>");
+  for (const ReportReason reason : all_report_reasons) {
+    if (reason == ReportReason::group_rule && rules.empty()) continue;
+    const std::string_view name = report_reason_name(reason);
+    h.m("<div class=\"radio\"><input type=\"radio\" name=\"reason\" id=\"reason-").t(name).m("\" value=\"").t(name)
+        .m("\"");
+    if (chosen == name) h.m(" checked");
+    h.m(" required><label for=\"reason-").t(name).m("\">").t(report_reason_label(reason)).m("</label></div>");
+  }
+  h.m("</fieldset>");
+}
+
+Response render(PageContext& context, const Item& item, const std::optional<Error>& error) {
+  const Group& g = item.group.group;
+  const auto rules = context.env.store.read([&](Connection& c) { return groups::rules(c, g.id); });
+  const std::string back = conversation_url(g, item.message.conversation_id);
+  const std::string action = back + "/m/" + std::to_string(item.message.id) + "/report";
+  Html h;
+  h.m("<section class=\"card narrow-wide\"><h1>Report a private message</h1><p>The group's moderators will read this "
+      "message so that they can act on it. They won't read the rest of your conversation.</p>"
+      "<h2>The message</h2><div class=\"prose\">")
+      .raw_unescaped(item.message.body_html).m("</div>");
+  h.m("<form method=\"post\" action=\"").t(action).m("\">");
+  csrf_input(h, context);
+  if (error) error_summary(h, *error);
+  reasons_html(h, rules, error ? context.field("reason") : "");
+  if (!rules.empty()) {
+    rule_select(h, rules, "rule", "Which rule it breaks (if you chose that)", error ? context.field("rule") : "",
+                error_for(error, "rule"));
+  }
+  textarea_field(h,
+                 {.name = "note",
+                  .label = "Anything the moderators should know",
+                  .hint = "For example, what worries you. Please leave out anyone's private details.",
+                  .value = error ? context.field("note") : "",
+                  .error = error_for(error, "note"),
+                  .required = false,
+                  .max_length = static_cast<int>(max_report_note_length)},
+                 3);
+  h.m("<p class=\"hint\">If someone is in danger right now, call your local emergency number. Crisis lines are on the "
+      "<a href=\"/help\">Get help now</a> page.</p><button type=\"submit\" class=\"button\">Send the report</button> "
+      "<a href=\"")
+      .t(back).m("\">Cancel</a></form></section>");
+  return render_page(context, {.title = "Report a private message"}, h, error ? status_for(*error) : 200);
+}
+
+Response show(PageContext& context) {
+  auto item = load(context);
+  if (!item) return render_not_found(context);
+  return render(context, *item, std::nullopt);
+}
+
+Response submit(PageContext& context) {
+  auto item = load(context);
+  if (!item) return render_not_found(context);
+  const auto reason = parse_report_reason(context.field("reason"));
+  if (!reason) {
+    return render(context, *item, make_error(ErrorCode::invalid_input, "Please choose what's wrong.", "reason"));
+  }
+  ReportDraft draft{*reason, std::nullopt, context.field("note")};
+  if (const auto rule = parse_id(context.field("rule")); rule && *rule < 1000) draft.rule = static_cast<int>(*rule);
+  auto filed = do_report_message(context.env, context.viewer->account.id, item->message.id, draft);
+  if (!filed) {
+    if (filed.error().code == ErrorCode::not_found) return render_not_found(context);
+    return render(context, *item, filed.error());
+  }
+  std::string next = filed->already_reported ? "/me/reports?received=again" : "/me/reports?received=1";
+  if (*reason == ReportReason::at_risk) next += "&risk=1";
+  return redirect_see_other(next);
+}
+
+}  // namespace
+
+void add_messages_report_page(std::vector<Route>& routes, const ActionEnvironment& env) {
+  routes.push_back({Method::get, "/g/{slug}/messages/{id}/m/{message_id}/report",
+                    web_page(env, PageAccess::members_only, show), "web.messages.message.report"});
+  routes.push_back({Method::post, "/g/{slug}/messages/{id}/m/{message_id}/report",
+                    web_page(env, PageAccess::members_only, submit), "web.messages.message.report.submit"});
+}
+
+}  // namespace hearth
