@@ -32,7 +32,7 @@ void message_tools(Html& h, const PageContext& context, const ConversationView& 
   if (m.deleted_at || m.held_at) return;
   const Group& g = v.group.group;
   const std::string base = conversation_url(g, v.id, "/m/" + std::to_string(m.id));
-  h.m("<p class=\"tools\">");
+  h.m("<div class=\"tools\">");
   if (m.sender_account_id == context.viewer->account.id) {
     h.m("<form method=\"post\" class=\"inline-form\" action=\"").t(base + "/delete").m("\">");
     csrf_input(h, context);
@@ -41,7 +41,7 @@ void message_tools(Html& h, const PageContext& context, const ConversationView& 
   } else {
     h.m("<a href=\"").t(base + "/report").m("\">Report<span class=\"visually-hidden\"> this message</span></a>");
   }
-  h.m("</p>");
+  h.m("</div>");
 }
 
 struct FormState {
@@ -67,7 +67,7 @@ Response render(PageContext& context, const ConversationView& v, const FormState
         .m("\">Earlier messages</a></p>");
   }
   if (v.messages.empty()) h.m("<p>No messages here yet.</p>");
-  h.m("<ol class=\"thread-list\" aria-label=\"Messages\">");
+  h.m("<ol class=\"results\" aria-label=\"Messages\">");
   for (const auto& m : v.messages) {
     const bool mine = m.sender_account_id == context.viewer->account.id;
     message_html(h, m, mine, v.other_persona_name, time, [&](Html& out) { message_tools(out, context, v, m); });
