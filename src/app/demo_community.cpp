@@ -2,8 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "actions/groups.hpp"
 #include "actions/membership.hpp"
+#include "actions/messages.hpp"
 #include "actions/reactions.hpp"
 #include "actions/sessions.hpp"
 #include "actions/threads.hpp"
@@ -69,6 +72,27 @@ Status seed_demo_threads(const ActionEnvironment& env, FakeClock& clock, const G
   return success();
 }
 
+// A short private conversation in the first group where "demo" (member 0) has company, so
+// that `make run` shows /messages with one unread message (docs/messages.md).
+Status seed_demo_messages(const ActionEnvironment& env, FakeClock& clock, const Group& group, AccountId demo,
+                          AccountId other) {
+  constexpr int64_t minute = 60'000;
+  const PersonaId demo_persona = persona_in(env, group.id, demo);
+  const PersonaId other_persona = persona_in(env, group.id, other);
+  const std::string_view lines[] = {
+      "Hi, I read your reply in the thread tonight and it stayed with me. How are you doing this week?",
+      "Thank you for asking. Honestly, up and down, but better for having somewhere to talk.",
+      "That makes sense. I'm around most evenings if you ever want to talk it through, no pressure at all."};
+  for (int i = 0; i < 3; ++i) {
+    clock.advance(40 * minute);
+    const bool from_other = i % 2 == 0;
+    auto sent = do_message_persona(env, from_other ? other : demo, group.id, from_other ? demo_persona : other_persona,
+                                   std::string(lines[i]), random_token(16));
+    if (!sent) return check(sent.error(), "demo message");
+  }
+  return success();
+}
+
 }  // namespace
 
 Status seed_demo_community(const ActionEnvironment& env, FakeClock& clock) {
@@ -81,6 +105,7 @@ Status seed_demo_community(const ActionEnvironment& env, FakeClock& clock) {
     if (!account) return check(account.error(), "demo member " + login);
     members.push_back(account->account_id);
   }
+  bool seeded_messages = false;
   for (const demo::Group& content : demo::groups()) {
     GroupDraft draft{std::string(content.name), std::string(content.description), std::string(content.about),
                      std::string(content.privacy), std::string(content.region), {"en"},
@@ -98,6 +123,14 @@ Status seed_demo_community(const ActionEnvironment& env, FakeClock& clock) {
       if (auto ok = do_set_role(env, owner, group->id, persona, Role::moderator); !ok) return check(ok, "moderator");
     }
     if (auto ok = seed_demo_threads(env, clock, *group, content, members); !ok) return ok;
+    if (!seeded_messages && !content.members.empty() &&
+        (content.owner == 0 || std::find(content.members.begin(), content.members.end(), 0) != content.members.end())) {
+      const int other = content.members.front() != 0 ? content.members.front() : content.owner;
+      if (other != 0) {
+        if (auto ok = seed_demo_messages(env, clock, *group, members[0], members[other]); !ok) return ok;
+        seeded_messages = true;
+      }
+    }
   }
   return success();
 }

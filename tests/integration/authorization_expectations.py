@@ -227,6 +227,33 @@ RULES = {
                 guest      nonmember  pending    member     moderator  admin      owner      banned
         any     login      forbidden  forbidden  forbidden  forbidden  forbidden  forbidden  forbidden
     """),
+    # Private messages (docs/messages.md): a conversation is its two participants' alone (the
+    # fixture's is between the member and another member, the pal); everyone else, the group's moderators
+    # included, gets exactly the answer for a conversation that doesn't exist.
+    "message-participant": _table("""
+                guest      nonmember  pending    member     moderator  admin      owner      banned
+        public  not_found  not_found  not_found  allowed    not_found  not_found  not_found  not_found
+        private not_found  not_found  not_found  allowed    not_found  not_found  not_found  not_found
+        hidden  not_found  not_found  not_found  allowed    not_found  not_found  not_found  not_found
+    """),
+    # The same for the routes about no group in the path (the public group's conversation).
+    "message-participant-any": _table("""
+                guest      nonmember  pending    member     moderator  admin      owner      banned
+        any     not_found  not_found  not_found  allowed    not_found  not_found  not_found  not_found
+    """),
+    # Writing to a member from their page (the fixture's member): whoever may take part, but
+    # the member is writing to themselves.
+    "message-persona": _table("""
+                guest      nonmember  pending    member     moderator  admin      owner      banned
+        public  login      forbidden  forbidden  conflict   allowed    allowed    allowed    unreadable
+        private login      unreadable unreadable conflict   allowed    allowed    allowed    unreadable
+        hidden  not_found  not_found  not_found  conflict   allowed    allowed    allowed    not_found
+    """),
+    # The API's way to the same, with the viewer's own persona in the lobby group: always oneself.
+    "message-self": _table("""
+                guest      nonmember  pending    member     moderator  admin      owner      banned
+        any     login      conflict   conflict   conflict   conflict   conflict   conflict   conflict
+    """),
     "invite-accept": _table("""
                 guest      nonmember  pending    member     moderator  admin      owner      banned
         public  login      allowed    allowed    already    already    already    already    forbidden
@@ -459,6 +486,29 @@ ROUTES = {
     "web.me.persona.badge": "verified-member",
     "api.me.personas.badge.show": "verified-member",
     "api.me.personas.badge.hide": "account",
+    # Private messages (docs/messages.md): one's own list and settings; a conversation is its
+    # participants' only; a reported or held message is the group's moderators' to act on.
+    "web.messages": "account",
+    "web.me.persona.messages": "account",
+    "api.messages": "account",
+    "api.me.personas.message_setting": "account",
+    "api.me.personas.message_setting.save": "account",
+    "web.messages.conversation": "message-participant",
+    "web.messages.conversation.send": "message-participant",
+    "web.messages.message.delete": "message-participant",
+    "web.messages.message.report": "message-participant",
+    "web.messages.message.report.submit": "message-participant",
+    "api.conversations.messages": "message-participant-any",
+    "api.conversations.messages.send": "message-participant-any",
+    "api.messages.delete": "message-participant-any",
+    "api.messages.report": "message-participant-any",
+    "web.persona.message": "message-persona",
+    "web.persona.message.send": "message-persona",
+    "api.personas.messages.send": "message-self",
+    "web.moderation.message": "group-moderate",
+    "web.moderation.message.act": "group-moderate",
+    "api.groups.moderation.message": "group-moderate",
+    "api.groups.moderation.message.act": "group-moderate",
     # Search answers everyone, from what they may read (the leak checks see to the rest).
     "web.search": "public",
     "api.search": "public",

@@ -12,7 +12,8 @@ check can look for a handful of strings instead of guessing what a page might sh
 import secrets
 
 from authorization_expectations import PRIVACIES, VIEWERS
-from community_fixture import Person, ask_to_join, join_active, marker, pseudonym, query, reply, set_role, start_thread
+from community_fixture import (Person, ask_to_join, idempotency_key, join_active, marker, pseudonym, query, reply,
+                               set_role, start_thread)
 from db import read_many, write_many
 from hearth_server import strong_password, unique_login
 
@@ -61,6 +62,7 @@ class Community:
         self.applicant = Person(server, "appl")   # a request that waits in the private group
         self.target = Person(server, "targ")      # a plain member whose role and badge change
         self.spare = Person(server, "spare")      # the account a guest logs in as
+        self.pal = Person(server, "pal")          # writes private messages with the member (nobody blocks them)
         self.recovery_codes = []                   # (login, code) pairs, each used once
         for _ in range(2):
             self.recovery_codes += self._recovery_account()
@@ -82,7 +84,7 @@ class Community:
     def everyone(self):
         """Every fixture account: (name, person)."""
         return list(self.people.items()) + [("applicant", self.applicant), ("target", self.target),
-                                            ("spare", self.spare)]
+                                            ("spare", self.spare), ("pal", self.pal)]
 
     def _recovery_account(self):
         login, password = unique_login("rec"), strong_password()
@@ -115,6 +117,17 @@ class Community:
         g.reply_body = f"Anonymous reply {g.content_marker} second."
         g.reply_post_id = reply(self.people["member"], g.slug, g.thread_id, g.reply_body, anonymous=True)
         g.note_id = self.add_note(g, g.opening_post_id)  # the owner's: members rate it
+        # Private messages (docs/messages.md): the pal writes to the member, the member answers;
+        # the pal reports one of the member's messages, so that the moderators may see it. (Not
+        # the target: the matrix's own blocks land on the target, and a block ends a conversation.)
+        join_active(self.pal, owner, created, pseudonym("Pal"))
+        sent = self.pal.call("POST", f"/api/v1/personas/{g.personas['member']['id']}/messages",
+                                {"group": g.slug, "body": f"Matrix message {g.content_marker}.",
+                                 "idempotency_key": idempotency_key()})
+        assert sent.status == 201, sent.raw_body[:300]
+        g.conversation_id, g.target_message_id = sent.json()["conversation_id"], sent.json()["id"]
+        g.member_message_id = self.member_message(g)
+        g.reported_message_id = self.fresh_reported_message(g)
         # The ban comes last: a banned member once took part, like in real life. It is the
         # moderators' real ban, through the API.
         reply(self.people["banned"], g.slug, g.thread_id, f"Before the ban {g.content_marker} third.")
@@ -139,6 +152,20 @@ class Community:
         response = owner.call("POST", f"/api/v1/groups/{g.slug}/services", {"name": name, "phone": "0800 000 000"})
         assert response.status == 201, response.raw_body[:300]
         return next(s["id"] for s in response.json()["services"] if s["name"] == name)
+
+    def member_message(self, g):
+        response = self.people["member"].call("POST", f"/api/v1/conversations/{g.conversation_id}/messages",
+                                              {"body": f"Matrix answer {g.content_marker}.",
+                                               "idempotency_key": idempotency_key()})
+        assert response.status == 201, response.raw_body[:300]
+        return response.json()["id"]
+
+    def fresh_reported_message(self, g):
+        """A message of the member's that the pal reported: the moderators may act on it once."""
+        message = self.member_message(g)
+        reported = self.pal.call("POST", f"/api/v1/messages/{message}/reports", {"reason": "spam"})
+        assert reported.status == 201, reported.raw_body[:300]
+        return message
 
     def fresh_token_id(self, person):
         response = person.call("POST", "/api/v1/tokens", {"name": "to revoke"})
@@ -194,6 +221,7 @@ COUNTED_TABLES = {
     "note_ratings": "group_id IN ({groups})",
     "post_context_labels": "group_id IN ({groups})",
     "persona_blocks": "group_id IN ({groups})",
+    "private_messages": "group_id IN ({groups})",
     "thread_mutes": "group_id IN ({groups})",
     "group_mutes": "group_id IN ({groups})",
 }

@@ -110,6 +110,14 @@ def param_value(case, param, before):
             return g.personas["target"]["id"]
         if before == "p":
             return g.personas["member"]["id"]
+    # Private messages (docs/messages.md): the member's conversation with the target.
+    if param == "message_id" or (param == "id" and before == "messages"):
+        if "moderation" in case.name:  # a message the target reported; acting on it uses it up
+            acts = case.name.endswith(".act") and case.viewer in ("moderator", "admin", "owner")
+            return str(c.fresh_reported_message(g) if acts else g.reported_message_id)
+        if param == "id":
+            return str(g.conversation_id)
+        return str(g.member_message_id if ".delete" in case.name else g.target_message_id)
     if param in ("id", "thread_id", "post_id"):
         if before in ("t", "threads") or param == "thread_id":
             return str(g.thread_id)
@@ -259,6 +267,11 @@ FORMS = {
     "web.group.mute": lambda c: [("mute", "1")],
     "web.settings.blocked.unblock": lambda c: [("persona", random_id())],
     "web.settings.muted.unmute": lambda c: [("thread", random_id())],
+    "web.me.persona.messages": lambda c: [("allow", "members")],
+    "web.messages.conversation.send": lambda c: [("body", f"Matrix message {c.group.content_marker}.")],
+    "web.persona.message.send": lambda c: [("body", f"Matrix message {c.group.content_marker}.")],
+    "web.messages.message.report.submit": lambda c: [("reason", "spam"), ("note", "")],
+    "web.moderation.message.act": lambda c: [("action", "dismiss"), ("reason", "")],
 }
 
 JSON_BODIES = {
@@ -301,6 +314,12 @@ JSON_BODIES = {
     "api.admin.verifications.create": lambda c: {"login": c.community.spare.login, "kind": "peer_volunteer",
                                                  "jurisdiction": "Matrixland"},
     "api.admin.verifications.revoke": lambda c: {"login": c.community.spare.login},
+    "api.conversations.messages.send": lambda c: {"body": "Matrix message.", "idempotency_key": idempotency_key()},
+    "api.personas.messages.send": lambda c: {"group": c.community.lobby["slug"], "body": "Matrix message.",
+                                             "idempotency_key": idempotency_key()},
+    "api.messages.report": lambda c: {"reason": "spam"},
+    "api.me.personas.message_setting.save": lambda c: {"allow": "members"},
+    "api.groups.moderation.message.act": lambda c: {"action": "dismiss"},
 }
 
 
@@ -708,6 +727,11 @@ class AuthorizationMatrixTest(unittest.TestCase):
                 values[found.group(1)] = str(own["id"])
             elif before == "tokens":
                 values[found.group(1)] = str(COMMUNITY.fresh_token_id(case.person)) if case.person else random_id()
+            elif before == "conversations":  # the member's private conversation in the public group
+                values[found.group(1)] = str(COMMUNITY.groups["public"].conversation_id)
+            elif before == "messages":  # the member's own message (delete), or one sent to them (report)
+                g = COMMUNITY.groups["public"]
+                values[found.group(1)] = str(g.member_message_id if "delete" in case.name else g.target_message_id)
             elif before == "posts":  # platform admins' unmask: a real anonymous post, of the hidden group
                 values[found.group(1)] = str(COMMUNITY.groups["hidden"].reply_post_id)
             elif before in ("escalations", "words", "watched-words", "mute-words", "blocks"):
