@@ -64,6 +64,62 @@ Result<NoteInView> find_note_in(Connection& c, NoteId id, AccountId account, std
   return NoteInView{std::move(*note), std::move(*post)};
 }
 
+// Whether the account may add a note to this post now; why not otherwise.
+Status check_may_add(const ActionEnvironment& env, Connection& c, const PostInView& found, AccountId account) {
+  const GroupInView& g = found.thread.group;
+  if (!can_participate(g.group.privacy, g.viewer)) return participation_refused(g.viewer);
+  if (!can_write_note(g.group.privacy, g.viewer, has_active_verification(c, account))) {
+    return make_error(ErrorCode::forbidden,
+                      "Context notes come from verified health professionals, trained peer volunteers and the "
+                      "group's moderators. If you think this post is misleading, you can report it as "
+                      "misinformation.");
+  }
+  if (auto open = check_post_open(found.post); !open) return open;
+  return check_not_muted(env, c, g.group.id, account);
+}
+
+// The safety filters' verdict on the note's text, taken like a post's before the write
+// (actions/filtering.hpp): as the body of a post (the kindness nudge is for replies), with the
+// thread's pseudonyms known to the third-party guard. Nothing is checked when the write will
+// refuse anyway, so nobody learns a group's word list by probing it with notes.
+Result<FilterPlan> screen_note(const ActionEnvironment& env, AccountId account, PostId post_id, const NoteDraft& draft,
+                               const FilterChoice& choice, FilterOutcome* outcome) {
+  const PostDraft text{"", draft.body, "", false};
+  return screen_draft(env, account, text, choice, outcome, [&](Connection& c) -> std::optional<FilterTarget> {
+    auto found = find_post_in(c, post_id, account);
+    if (!found || !check_may_add(env, c, *found, account)) return std::nullopt;
+    if (context_notes::has_note_by(c, found->thread.group.group.id, post_id, account)) return std::nullopt;
+    return FilterTarget{found->thread.group, found->thread.thread.id, false, false};
+  });
+}
+
+// What a filter would hold for a moderator refuses the note instead: the queue holds posts,
+// and a note has no waiting state (it shows under its post, or waits only for ratings).
+Error note_would_be_held(const FilterPlan& plan) {
+  std::string words;
+  for (const auto& flag : plan.flags) {
+    if (flag.action == "hold" && !flag.words.empty()) words += (words.empty() ? "" : ", ") + flag.words;
+  }
+  std::string message =
+      plan.hold == HoldReason::third_party
+          ? "This seems to include someone else's details, like a name, a phone number or an address. This group "
+            "asks a moderator to look at anything like that first, and a note can't wait for one. Please take the "
+            "details out."
+          : "This note includes words the group's moderators read before they appear, and a note can't wait for a "
+            "moderator. Please change those words, or ask the group's moderators about them.";
+  if (!words.empty()) message += " The words concerned: “" + words + "”.";
+  return make_error(ErrorCode::invalid_input, std::move(message), "body");
+}
+
+// The plan's flags, marked as found in a note: they go in the queue with the post the note is
+// on (the queue's items are posts), and the moderators must not take them for the post's words.
+FilterPlan flags_about_note(FilterPlan plan) {
+  for (auto& flag : plan.flags) {
+    flag.detail = flag.detail.empty() ? "in a context note" : "in a context note: " + flag.detail;
+  }
+  return plan;
+}
+
 void log_note_action(Connection& c, const PostInView& post, AccountId actor, std::string action, std::string reason,
                      std::string summary, UnixMillis at) {
   moderation_log::NewEntry e;
@@ -123,29 +179,29 @@ ThreadNotes read_thread_notes(const ActionEnvironment& env, const GroupInView& g
   });
 }
 
-Result<NoteId> do_add_note(const ActionEnvironment& env, AccountId account, PostId post_id, const NoteDraft& raw) {
+Result<NoteId> do_add_note(const ActionEnvironment& env, AccountId account, PostId post_id, const NoteDraft& raw,
+                           const FilterChoice& choice, FilterOutcome* outcome) {
   auto draft = validate_note(raw);
+  auto plan = draft ? screen_note(env, account, post_id, *draft, choice, outcome) : Result<FilterPlan>(FilterPlan{});
+  if (!plan) return plan.error();
   ThreadId changed = 0;
   auto added = write_or_error<NoteId>(env, [&](Connection& c) -> Result<NoteId> {
     auto found = find_post_in(c, post_id, account);
     if (!found) return post_not_found();
     const GroupInView& g = found->thread.group;
-    if (!can_participate(g.group.privacy, g.viewer)) return participation_refused(g.viewer);
-    if (!can_write_note(g.group.privacy, g.viewer, has_active_verification(c, account))) {
-      return make_error(ErrorCode::forbidden,
-                        "Context notes come from verified health professionals, trained peer volunteers and the "
-                        "group's moderators. If you think this post is misleading, you can report it as "
-                        "misinformation.");
-    }
-    if (auto open = check_post_open(found->post); !open) return open.error();
-    if (auto muted = check_not_muted(env, c, g.group.id, account); !muted) return muted.error();
+    if (auto may = check_may_add(env, c, *found, account); !may) return may.error();
     if (!draft) return draft.error();
     if (context_notes::has_note_by(c, g.group.id, post_id, account)) {
       return make_error(ErrorCode::conflict, "You have already added a context note to this post.");
     }
+    if (plan->hold != HoldReason::none) return note_would_be_held(*plan);
+    NoteDraft note = *draft;
+    if (plan->body) note.body = *plan->body;  // censored words masked
     const NoteId id = random_id();
+    const UnixMillis now = env.clock.now();
     context_notes::insert(c, {id, g.group.id, found->thread.thread.id, post_id, account,
-                              g.viewer.membership->persona_id, can_moderate(g.viewer), *draft, env.clock.now()});
+                              g.viewer.membership->persona_id, can_moderate(g.viewer), std::move(note), now});
+    record_filter_plan(c, flags_about_note(*plan), found->post, now);
     record_thread_event(env, c, thread_events::Kind::edit, found->post);
     changed = found->thread.thread.id;
     return id;

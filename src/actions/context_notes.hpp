@@ -17,6 +17,7 @@
 
 #include "actions/conversations.hpp"
 #include "actions/environment.hpp"
+#include "actions/filtering.hpp"
 #include "core/result.hpp"
 #include "domain/context_note.hpp"
 #include "domain/verification.hpp"
@@ -64,7 +65,14 @@ struct ThreadNotes {
 };
 ThreadNotes read_thread_notes(const ActionEnvironment& env, const GroupInView& group, ThreadId thread);
 
-Result<NoteId> do_add_note(const ActionEnvironment& env, AccountId account, PostId post, const NoteDraft& draft);
+// A note's text passes the same safety filters as a post (docs/context_notes.md, "Safety
+// filters"): a block, or a third-party prompt the author hasn't answered with
+// `choice.post_anyway`, comes back as an error with `outcome->prompt` set; words the group
+// holds for review refuse the note (a note has no waiting state); censored words are masked;
+// flagged words and crisis language put an item in the moderators' queue with the post the
+// note is on, and `outcome->crisis` asks the page to show the author the crisis lines.
+Result<NoteId> do_add_note(const ActionEnvironment& env, AccountId account, PostId post, const NoteDraft& draft,
+                           const FilterChoice& choice = {}, FilterOutcome* outcome = nullptr);
 // `in_group`: the note must belong to this group (addresses under /g/{slug}/). Both answer the
 // post the note is about.
 Result<PostId> do_rate_note(const ActionEnvironment& env, AccountId account, NoteId note, bool helpful,

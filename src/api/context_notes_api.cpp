@@ -1,7 +1,8 @@
 // Context notes (docs/api.md, "Context notes"):
 //   GET    /api/v1/posts/{id}/notes          the notes shown with a post; for members and moderators
 //                                           also those awaiting ratings
-//   POST   /api/v1/posts/{id}/notes          {"body": "…", "sources": ["https://…"]}  verified members, moderators
+//   POST   /api/v1/posts/{id}/notes          {"body": "…", "sources": ["https://…"], "confirm": false}
+//                                           verified members, moderators; the safety filters as for posts
 //   POST   /api/v1/notes/{id}/ratings        {"helpful": true|false}  members, not on their own note
 //   DELETE /api/v1/notes/{id}                optional {"reason": "…"}  moderators (moderation log)
 //   PUT    /api/v1/posts/{id}/needs-context  moderators: label the post
@@ -10,6 +11,7 @@
 #include <boost/json.hpp>
 
 #include "actions/context_notes.hpp"
+#include "api/filter_json.hpp"
 #include "api/group_json.hpp"
 #include "api/json_io.hpp"
 #include "api/routes.hpp"
@@ -68,14 +70,19 @@ Response add_note(const ActionEnvironment& env, ApiCall& call) {
   if (!text) return json_error(text.error());
   auto sources = string_list_field(*body, "sources", 20, max_source_length + 50);
   if (!sources) return json_error(sources.error());
-  auto added = do_add_note(env, call.viewer->account.id, *id, {*text, sources->value_or(std::vector<std::string>{})});
-  if (!added) return json_error(added.error());
+  auto confirm = bool_field(*body, "confirm", false);  // true: the author saw the filters' prompt
+  if (!confirm) return json_error(confirm.error());
+  FilterOutcome outcome;
+  auto added = do_add_note(env, call.viewer->account.id, *id, {*text, sources->value_or(std::vector<std::string>{})},
+                           {.post_anyway = *confirm}, &outcome);
+  if (!added) return filter_error_json(added.error(), outcome);
   const auto notes = read_post_notes(env, call.viewer->account.id, *id);
   bool shown = false;
   if (notes) {
     for (const auto& n : notes->shown) shown = shown || n.id == *added;
   }
-  return json_response(201, {{"id", std::to_string(*added)}, {"shown", shown}});
+  return json_response(201,
+                       {{"id", std::to_string(*added)}, {"shown", shown}, {"filters", filter_outcome_json(outcome)}});
 }
 
 Response rate_note(const ActionEnvironment& env, ApiCall& call) {

@@ -3,7 +3,11 @@
 #include <gtest/gtest.h>
 
 #include "actions/conversations_fixture.hpp"
+#include "actions/filtering.hpp"
 #include "actions/verification.hpp"
+#include "actions/word_lists.hpp"
+#include "store/context_notes.hpp"
+#include "store/filter_flags.hpp"
 #include "store/moderation_log.hpp"
 #include "store/platform_admins.hpp"
 
@@ -142,6 +146,106 @@ TEST_F(ContextNotesTest, NotesOfAPrivateGroupAreNotFoundForOutsiders) {
   expect_error(do_add_note(env(), outsider, t.post_id, draft()), ErrorCode::not_found);
   // A note of another group under this group's address:
   expect_error(do_rate_note(env(), raters_[0], *added, true, group_), ErrorCode::not_found);
+}
+
+// The safety filters on a note's text (docs/context_notes.md, "Safety filters").
+class ContextNoteFiltersTest : public ContextNotesTest {
+ protected:
+  void watch(const std::string& phrase, WatchAction action, const std::string& message = "") {
+    auto added = do_add_watched_word(env(), owner_, group_, {phrase, action, message});
+    ASSERT_TRUE(added.ok()) << added.error().message;
+  }
+  Result<NoteId> note(const std::string& body, FilterChoice choice = {}, FilterOutcome* outcome = nullptr) {
+    return do_add_note(env(), nurse_, thread_.post_id, {body, {"https://www.nhs.uk/"}}, choice, outcome);
+  }
+  std::string stored_body(NoteId id) {
+    return store().read([&](Connection& c) { return context_notes::find(c, id)->body; });
+  }
+  std::vector<filter_flags::Flag> flags() {
+    return store().read([&](Connection& c) { return filter_flags::open_for(c, group_, thread_.post_id); });
+  }
+  int64_t notes() { return count("SELECT COUNT(*) FROM context_notes"); }
+};
+
+TEST_F(ContextNoteFiltersTest, ABlockedWordRefusesTheNoteWithTheListsMessage) {
+  watch("grapefruit", WatchAction::block, "No fruit talk here, please.");
+  FilterOutcome outcome;
+  auto refused = note("Grapefruit changes how some sleep medicines work.", {}, &outcome);
+  expect_error(refused, ErrorCode::invalid_input);
+  EXPECT_EQ(refused.error().field, "body");
+  EXPECT_EQ(refused.error().message, "No fruit talk here, please.");
+  ASSERT_TRUE(outcome.prompt);
+  ASSERT_EQ(outcome.prompt->body_spans.size(), 1u);
+  EXPECT_EQ(notes(), 0);
+  expect_error(note("Grapefruit, again, with post anyway.", {.post_anyway = true}), ErrorCode::invalid_input);
+  EXPECT_EQ(notes(), 0);
+}
+
+TEST_F(ContextNoteFiltersTest, WordsTheGroupHoldsRefuseTheNoteBecauseNotesCannotWait) {
+  watch("grapefruit", WatchAction::hold);
+  auto refused = note("Grapefruit changes how some sleep medicines work.");
+  expect_error(refused, ErrorCode::invalid_input);
+  EXPECT_EQ(refused.error().field, "body");
+  EXPECT_NE(refused.error().message.find("can't wait for a moderator"), std::string::npos) << refused.error().message;
+  EXPECT_NE(refused.error().message.find("Grapefruit"), std::string::npos) << "the words concerned are named";
+  EXPECT_EQ(notes(), 0);
+  EXPECT_TRUE(flags().empty()) << "nothing was written, so nothing waits in the queue";
+}
+
+TEST_F(ContextNoteFiltersTest, CensoredWordsAreMaskedAndFlaggedWordsGoToTheQueueMarkedAsANotes) {
+  watch("grapefruit", WatchAction::censor);
+  watch("melatonin", WatchAction::flag);
+  auto added = note("Melatonin and grapefruit: ask a pharmacist first.");
+  ASSERT_TRUE(added.ok()) << added.error().message;
+  const std::string body = stored_body(*added);
+  EXPECT_EQ(body.find("grapefruit"), std::string::npos) << body;
+  EXPECT_NE(body.find("Melatonin"), std::string::npos);
+  const auto found = flags();
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].filter, "watched_words");
+  EXPECT_EQ(found[0].detail.rfind("in a context note", 0), 0u) << found[0].detail;
+  EXPECT_EQ(found[0].words, "Melatonin");
+}
+
+TEST_F(ContextNoteFiltersTest, CrisisLanguageIsAddedWithCrisisLinesAndAnAtRiskItem) {
+  store().write([&](Connection& c) { c.run("UPDATE accounts SET region = 'GB' WHERE id = ?", {nurse_}); });
+  FilterOutcome outcome;
+  auto added = note("Honestly I can't go on any more. I want to die.", {}, &outcome);
+  ASSERT_TRUE(added.ok()) << added.error().message;
+  EXPECT_TRUE(outcome.crisis);
+  EXPECT_EQ(outcome.crisis_regions, (std::vector<std::string>{"GB"}));
+  const auto found = flags();
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_TRUE(found[0].at_risk);
+  const auto open = store().read([&](Connection& c) { return filter_flags::open_posts(c, group_, 10); });
+  ASSERT_EQ(open.size(), 1u);
+  EXPECT_EQ(open[0].post_id, thread_.post_id) << "the item is the post the note is on";
+}
+
+TEST_F(ContextNoteFiltersTest, SomeoneElsesDetailsAskFirstAndPostAnywayAddsIt) {
+  const std::string text = "Ring Sarah Jones on 07700 900123 for the clinic's advice.";
+  FilterOutcome outcome;
+  auto asked = note(text, {}, &outcome);
+  ASSERT_FALSE(asked.ok());
+  EXPECT_TRUE(needs_confirmation(asked.error()));
+  ASSERT_TRUE(outcome.prompt);
+  EXPECT_TRUE(outcome.prompt->third_party);
+  EXPECT_FALSE(outcome.prompt->body_spans.empty());
+  EXPECT_EQ(notes(), 0);
+  auto added = note(text, {.post_anyway = true});
+  ASSERT_TRUE(added.ok()) << added.error().message;
+  EXPECT_EQ(stored_body(*added), text);
+  // A group strict about other people's details would hold it; a note can't wait: refused.
+  ASSERT_TRUE(do_set_strict_third_party(env(), owner_, group_, true).ok());
+  auto strict = do_add_note(env(), owner_, thread_.post_id, {text, {"https://www.nhs.uk/"}});
+  expect_error(strict, ErrorCode::invalid_input);
+  EXPECT_NE(strict.error().message.find("someone else's details"), std::string::npos) << strict.error().message;
+}
+
+TEST_F(ContextNoteFiltersTest, NothingIsCheckedForSomeoneWhoMayNotWriteANote) {
+  watch("grapefruit", WatchAction::block, "No fruit talk here, please.");
+  auto refused = do_add_note(env(), raters_[0], thread_.post_id, {"Grapefruit is fine, trust me.", {"https://a.org/"}});
+  expect_error(refused, ErrorCode::forbidden);  // not "No fruit talk": the list stays the moderators'
 }
 
 }  // namespace

@@ -3,7 +3,8 @@
 // member shows the badge with their pseudonym on its own page; they add a context note with a
 // source, shown at once under the post with "Context from a verified nurse" and the badge by
 // their name; a moderator labels another post "needs context" and adds a note, which waits for
-// ratings; a member rates it on "Notes awaiting ratings".
+// ratings; a member rates it on "Notes awaiting ratings"; with JavaScript, a note with someone
+// else's details is asked about inline (the third-party guard, as for replies) and added anyway.
 // Every page visited is checked with axe-core (WCAG 2.0/2.1/2.2 A and AA) in light and dark.
 //   HEARTH_BIN=build/dev/hearth node context_notes.test.mjs      (ctest: ctest -L browser)
 import { execFile } from 'node:child_process';
@@ -128,6 +129,28 @@ async function notesJourney() {
       expect((await who.page.getByRole('status').textContent()).includes('rating is saved'), 'no confirmation');
       const pressed = await who.page.getByRole('button', { name: 'Helpful', exact: true }).getAttribute('aria-pressed');
       expect(pressed === 'true', `the rating is not marked: ${pressed}`);
+    });
+
+    await step('with JavaScript: someone else\'s details in a note are asked about inline; Post anyway adds it', async () => {
+      const who = await browse(nurse, people);
+      const notesPath = `/g/${slug}/posts/${secondId}/notes`;
+      await goto(who.page, notesPath);
+      const details = `Ring Sarah Jones on 07700 900123 for the sleep clinic ${suffix}.`;
+      await who.page.getByLabel('The context').fill(details);
+      await who.page.getByLabel('Sources').fill('https://www.nhs.uk/');
+      await who.page.getByRole('button', { name: 'Add the note', exact: true }).click();
+      const prompt = who.page.locator('.filter-inline');
+      await prompt.waitFor();
+      expect(new URL(who.page.url()).pathname === notesPath, 'the page changed instead of asking inline');
+      expect((await prompt.locator('[role=alert]').textContent()).includes("someone else's details"), 'no question');
+      expect((await prompt.locator('mark').count()) >= 1, 'nothing marked inline');
+      await checkBothSchemes(who.page, 'notes-third-party-inline');
+      await Promise.all([
+        who.page.waitForURL(/added=1/, { waitUntil: 'load' }),
+        prompt.getByRole('button', { name: 'Post anyway' }).click(),
+      ]);
+      expect((await who.page.getByRole('status').textContent()).includes('Your note is added'), 'no confirmation');
+      expect((await who.page.locator('main').textContent()).includes(details), 'the note is not there');
     });
 
     await expectNoPageProblems(step, people);

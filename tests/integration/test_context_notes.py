@@ -256,6 +256,164 @@ class ContextNotesTest(unittest.TestCase):
         self.assertEqual(api.status, 400)
 
 
+class ContextNoteFiltersTest(unittest.TestCase):
+    """The safety filters on a note's text, as on a post's (docs/context_notes.md, "Safety
+    filters"): blocked and held words refuse the note, censored ones are masked, flagged ones and
+    crisis language reach the moderators' queue, the author sees the crisis lines, and the
+    third-party guard asks first with and without JavaScript."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.server = start_server()
+        try:
+            server = cls.server
+            admin, cls.owner, cls.nurse = Person(server, "adm"), Person(server, "own"), Person(server, "nur")
+            done = run_hearth(["admin", "grant", admin.login, "--data", server.data_dir])
+            assert done.returncode == 0, done.stdout
+            group = cls.owner.create_group(f"Sleep {marker()}", region="AU", persona_name=pseudonym("Owner"))
+            cls.slug = group["slug"]
+            join_active(cls.nurse, cls.owner, group, pseudonym("Harbour"))
+            assert cls.nurse.call("PATCH", "/api/v1/me", {"region": "GB"}).status == 200
+            verified = admin.call("POST", "/api/v1/admin/verifications",
+                                  {"login": cls.nurse.login, "kind": "health_professional", "profession": "Nurse",
+                                   "jurisdiction": "Wales"})
+            assert verified.status == 204, verified.text[:300]
+        except BaseException:
+            cls.server.stop()
+            raise
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.stop()
+
+    def post(self):
+        _, post = start_thread(self.owner, self.slug, f"Sleep {marker()}", "Melatonin cures insomnia for good.")
+        return post
+
+    def watch(self, phrase, action, message=""):
+        added = self.owner.call("POST", f"/api/v1/groups/{self.slug}/watched-words",
+                                {"phrase": phrase, "action": action, "message": message})
+        self.assertEqual(added.status, 201, added.text[:300])
+
+    def add(self, post, body, **fields):
+        return self.nurse.web_form(f"/g/{self.slug}/posts/{post}/notes",
+                                   {"body": body, "sources": "https://www.nhs.uk/", **fields})
+
+    def notes_with(self, text):
+        return query(self.server, "SELECT id, body FROM context_notes WHERE body LIKE ?", (f"%{text}%",))
+
+    def queue_item(self, post):
+        items = self.owner.call("GET", f"/api/v1/groups/{self.slug}/moderation/queue").json()["items"]
+        return next((i for i in items if i.get("post", {}).get("id") == str(post)), None)
+
+    def test_a_blocked_word_refuses_the_note_with_the_lists_message(self):
+        word = marker("blk")
+        self.watch(word, "block", "Please leave that word out here.")
+        post = self.post()
+        page = self.add(post, f"Context that says {word} in it.")
+        self.assertEqual(page.status, 400, page.text[:500])
+        self.assertIn("Please leave that word out here.", page.text)
+        self.assertIn(f"<mark>{word}</mark>", page.text)
+        api = self.nurse.call("POST", f"/api/v1/posts/{post}/notes",
+                              {"body": f"Context that says {word.upper()} loudly.", "sources": ["https://a.org/x"]})
+        self.assertEqual(api.status, 400, api.text[:300])
+        self.assertEqual(api.json()["error"]["field"], "body")
+        self.assertTrue(api.json()["error"]["prompt"]["body"]["spans"])
+        self.assertEqual(self.notes_with(word) + self.notes_with(word.upper()), [])
+
+    def test_words_the_group_holds_refuse_the_note_because_a_note_cannot_wait(self):
+        word = marker("hld")
+        self.watch(word, "hold")
+        page = self.add(self.post(), f"Context that says {word} in it.")
+        self.assertEqual(page.status, 400, page.text[:500])
+        self.assertIn("can&#39;t wait for a moderator", page.text)
+        self.assertEqual(self.notes_with(word), [])
+
+    def test_censored_words_are_masked_and_flagged_ones_go_to_the_queue_as_a_notes(self):
+        hidden, flagged = marker("cns"), marker("flg")
+        self.watch(hidden, "censor")
+        self.watch(flagged, "flag")
+        post = self.post()
+        added = self.add(post, f"Context with {hidden} and {flagged} in it.")
+        self.assertEqual(added.status, 303, added.text[:500])
+        (_, body), = self.notes_with(flagged)
+        self.assertNotIn(hidden, body)
+        self.assertIn("\u2022" * len(hidden), body)
+        item = self.queue_item(post)
+        self.assertIsNotNone(item, "the flag is not in the queue")
+        flag = item["filter_flags"][0]
+        self.assertEqual((flag["filter"], flag["action"]), ("watched_words", "flag"))
+        self.assertTrue(flag["detail"].startswith("in a context note"), flag["detail"])
+        self.assertEqual(flag["words"], flagged)
+
+    def test_crisis_language_adds_the_note_shows_the_crisis_lines_and_raises_an_at_risk_item(self):
+        post = self.post()
+        added = self.add(post, "Honestly I can't go on any more. I want to die.")
+        self.assertEqual(added.status, 303, added.text[:500])
+        self.assertRegex(added.location, r"/notes\?added=1&crisis=1#support$")
+        landing = self.nurse.web.get(added.location.split("#")[0])
+        self.assertIn('id="support"', landing.text)
+        self.assertIn("Samaritans", landing.text)  # the author's region, GB
+        self.assertIn("Lifeline", landing.text)    # the group's, AU
+        self.assertEqual(len(self.notes_with("I want to die")), 1)
+        item = self.queue_item(post)
+        self.assertTrue(item["at_risk"])
+        self.assertEqual(item["filter_flags"][0]["filter"], "crisis")
+        api = self.owner.call("POST", f"/api/v1/posts/{self.post()}/notes",
+                              {"body": "I am going to kill myself tonight.", "sources": ["https://a.org/x"]})
+        self.assertEqual(api.status, 201, api.text[:300])
+        self.assertEqual(api.json()["filters"]["crisis"]["regions"], ["AU"])
+
+    def test_someone_elses_details_ask_first_without_and_with_javascript(self):
+        details = "Ring Sarah Jones on 07700 900123 for the clinic's advice."
+        post = self.post()
+        asked = self.add(post, details)
+        self.assertEqual(asked.status, 409, asked.text[:500])
+        self.assertIn("someone else&#39;s details", asked.text)
+        self.assertIn("<mark>Sarah Jones</mark>", asked.text)
+        self.assertIn('name="sources" value="https://www.nhs.uk/"', asked.text)
+        for button in ('name="edit" value="1"', 'name="confirm" value="1"', 'name="cancel" value="1"'):
+            self.assertIn(button, asked.text)
+        self.assertEqual(self.notes_with("07700 900123"), [])
+        edit = self.add(post, details, edit="1")
+        self.assertEqual(edit.status, 200)
+        self.assertIn("Ring Sarah Jones on 07700 900123", edit.text)  # the words, back in the form
+        self.assertEqual(self.add(post, details, cancel="1").status, 303)
+        self.assertEqual(self.notes_with("07700 900123"), [])
+        added = self.add(post, details, confirm="1")
+        self.assertEqual(added.status, 303, added.text[:500])
+        self.assertEqual(len(self.notes_with("07700 900123")), 1)
+        # hearth.js sends the form asking for JSON: the prompt, then where to go.
+        other = self.post()
+        headers = {"Accept": "application/json"}
+        fields = [("csrf", self.nurse.csrf), ("body", details), ("sources", "https://www.nhs.uk/")]
+        inline = self.nurse.web.post_form(f"/g/{self.slug}/posts/{other}/notes", fields, headers=headers)
+        self.assertEqual(inline.status, 409, inline.text[:300])
+        self.assertTrue(inline.json()["prompt"]["third_party"])
+        posted = self.nurse.web.post_form(f"/g/{self.slug}/posts/{other}/notes", fields + [("confirm", "1")],
+                                          headers=headers)
+        self.assertEqual(posted.status, 200, posted.text[:300])
+        self.assertIn(f"/posts/{other}/notes?added=1", posted.json()["location"])
+        # The API asks the same, and "confirm": true adds it.
+        third = self.post()
+        body = {"body": "Call Dr Patel at 020 7946 0018 tomorrow.", "sources": ["https://a.org/x"]}
+        api = self.nurse.call("POST", f"/api/v1/posts/{third}/notes", body)
+        self.assertEqual(api.status, 409, api.text[:300])
+        self.assertEqual(api.json()["error"]["code"], "needs_confirmation")
+        self.assertEqual(self.nurse.call("POST", f"/api/v1/posts/{third}/notes", {**body, "confirm": True}).status, 201)
+
+    def test_a_group_strict_about_details_refuses_such_a_note(self):
+        strict = self.owner.create_group(f"Strict {marker()}", persona_name=pseudonym("Owner"))
+        set_strict = self.owner.call("PATCH", f"/api/v1/groups/{strict['slug']}/filter-settings",
+                                     {"strict_third_party": True})
+        self.assertEqual(set_strict.status, 200, set_strict.text[:300])
+        _, post = start_thread(self.owner, strict["slug"], f"Strict {marker()}", "Welcome.")
+        refused = self.owner.web_form(f"/g/{strict['slug']}/posts/{post}/notes",
+                                      {"body": "My sister Emma Clarke lives at 12 Elm Road.", "sources": "https://a.org/"})
+        self.assertEqual(refused.status, 400, refused.text[:500])
+        self.assertIn("someone else&#39;s details", refused.text)
+        self.assertEqual(self.notes_with("12 Elm Road"), [])
+
 class RevocationTest(unittest.TestCase):
     """Revoking a verification takes every badge away, and the member's notes then need ratings."""
 

@@ -13,6 +13,7 @@
 #include "actions/verification.hpp"
 #include "web/context_note_views.hpp"
 #include "web/error_page.hpp"
+#include "web/filter_views.hpp"
 #include "web/forms.hpp"
 #include "web/group_form.hpp"
 #include "web/group_views.hpp"
@@ -49,7 +50,8 @@ std::optional<GroupInView> readable_group(PageContext& context, std::optional<Re
 struct FormAgain {
   std::string body;
   std::string sources;
-  Error error;
+  std::optional<Error> error;
+  std::optional<FilterPrompt> blocked;  // the words a filter refused, to mark
 };
 
 void rating_form(Html& h, const PageContext& context, const Group& g, const NoteView& note) {
@@ -115,9 +117,10 @@ void add_section(Html& h, const PageContext& context, const PostNotes& notes, co
   const GroupViewer& viewer = notes.post.thread.group.viewer;
   h.m("<section class=\"card\" id=\"add\" aria-labelledby=\"add-h\"><h2 id=\"add-h\">Add a context note</h2>");
   std::optional<Error> error;
-  if (again) {
+  if (again && again->error) {
     error = again->error;
-    error_summary(h, again->error);
+    error_summary(h, *again->error);
+    if (again->blocked) blocked_preview(h, *again->blocked);
   }
   if (!notes.can_write) {
     if (notes.wrote_one) h.m("<p>You have added a note to this post. Thank you.</p>");
@@ -133,7 +136,8 @@ void add_section(Html& h, const PageContext& context, const PostNotes& notes, co
     h.m("<p>Your note will show under the post once at least 3 members rate it helpful. Notes don't show who wrote "
         "them.</p>");
   }
-  h.m("<form method=\"post\" action=\"").t(notes_url(g, notes.post.post.id)).m("\" novalidate>");
+  // data-prompt: hearth.js asks the third-party guard's question inline (docs/filters.md).
+  h.m("<form method=\"post\" data-prompt action=\"").t(notes_url(g, notes.post.post.id)).m("\" novalidate>");
   csrf_input(h, context);
   textarea_field(h, {.name = "body", .label = "The context",
                      .hint = "A few plain sentences: what is known, and what readers should keep in mind. Be kind: "
@@ -163,6 +167,10 @@ Response render(PageContext& context, const PostNotes& notes, const std::optiona
   h.m("<p class=\"crumb\"><a href=\"").t(post_link(g, post.thread_id, post.id)).m("\">Back to the conversation</a></p>"
       "<h1>Context notes</h1>");
   notice_from_query(h, context);
+  // After a note with crisis language, its author lands here (?crisis=1#support).
+  if (context.viewer && context.request.query_value("crisis")) {
+    crisis_lines_card(h, context, crisis_regions_for(context, g.region));
+  }
   h.m("<div class=\"card\"><p class=\"meta\">The post</p>");
   if (!post.content_warning.empty()) {
     h.m("<details class=cw><summary>Content warning: ").t(post.content_warning).m("</summary>")
@@ -216,6 +224,16 @@ Response show(PageContext& context) {
   return render(context, *notes, std::nullopt, 200);
 }
 
+// The filters asked first (the third-party guard): the confirmation page, or for hearth.js
+// the prompt as JSON. "Post anyway" sends the same note again with confirm=1.
+Response ask_first(PageContext& context, const Group& g, PostId post, const std::string& sources,
+                   const FilterPrompt& prompt) {
+  if (wants_json(context)) return prompt_json(prompt);
+  PromptForm form{.heading = "Before you add your note", .action = notes_url(g, post), .back = notes_url(g, post)};
+  form.extra.emplace_back("sources", sources);
+  return prompt_page(context, form, prompt);
+}
+
 Response add(PageContext& context) {
   std::optional<Response> refusal;
   const auto group = readable_group(context, refusal);
@@ -224,12 +242,22 @@ Response add(PageContext& context) {
   if (!notes) return std::move(*refusal);
   const Group& g = group->group;
   const PostId post = notes->post.post.id;
+  const std::string body = context.field("body");
   const std::string sources = context.field("sources");
-  auto added = do_add_note(context.env, context.viewer->account.id, post, {context.field("body"), split_sources(sources)});
-  if (added) return redirect_see_other(notes_url(g, post, "?added=1#note-" + std::to_string(*added)));
+  if (prompt_cancelled(context)) return redirect_see_other(notes_url(g, post));  // "Cancel" on the prompt
+  if (prompt_edit(context)) return render(context, *notes, FormAgain{body, sources, std::nullopt, std::nullopt}, 200);
+  FilterOutcome outcome;
+  auto added = do_add_note(context.env, context.viewer->account.id, post, {body, split_sources(sources)},
+                           filter_choice(context), &outcome);
+  if (added) {
+    const std::string url = outcome.crisis ? notes_url(g, post, "?added=1&crisis=1#support")
+                                           : notes_url(g, post, "?added=1#note-" + std::to_string(*added));
+    return wants_json(context) ? posted_json(url) : redirect_see_other(url);
+  }
   const Error& error = added.error();
+  if (needs_confirmation(error) && outcome.prompt) return ask_first(context, g, post, sources, *outcome.prompt);
   if (error.code == ErrorCode::invalid_input) {
-    return render(context, *notes, FormAgain{context.field("body"), sources, error}, status_for(error));
+    return render(context, *notes, FormAgain{body, sources, error, outcome.prompt}, status_for(error));
   }
   return refusal_page(context, error, notes_url(g, post), "Back to the context notes");
 }
