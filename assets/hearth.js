@@ -24,7 +24,8 @@
   askInline();
 
   // Live updates on a conversation page. The server's event stream names what changed (a
-  // reply, an edit, a removal, a reaction) and the post, never its content. The page is then
+  // reply, an edit, a removal, a reaction; the conversation locked or pinned) and the post,
+  // never its content. The page is then
   // loaded again, exactly as reloading it would show it to this reader, and the posts that
   // changed are taken from it: new replies are added where they belong, changed posts are
   // replaced. Focus never moves; a post that holds the focus is updated once focus leaves
@@ -41,6 +42,7 @@
   var pending = {};       // post id -> true: to update from the next load
   var everything = false; // a reset: every post of the page
   var timer = null;
+  var threadState = false; // locked or pinned changed: the flags, the tools and the reply form too
   var loading = false;
 
   function announce(text) {
@@ -168,7 +170,43 @@
   }
 
   function waiting() {
-    if (everything) return true;
+  // The node with this id on the page becomes the one in `fresh` (added after `before` when
+  // the page has none; removed when `fresh` has none), unless it holds the focus.
+  function swap(id, fresh, before) {
+    var shown = document.getElementById(id), next = fresh.getElementById(id);
+    if (shown && holdsFocus(shown)) return;
+    if (shown && next) {
+      if (shown.outerHTML !== next.outerHTML) shown.parentNode.replaceChild(document.importNode(next, true), shown);
+    } else if (shown) {
+      shown.parentNode.removeChild(shown);
+    } else if (next && before) {
+      before.parentNode.insertBefore(document.importNode(next, true), before.nextSibling);
+    }
+  }
+
+  // The conversation was locked or unlocked, pinned or unpinned: its badges, the moderators'
+  // buttons and the reply form follow. A form the member may still use stays as it is, with
+  // whatever they have typed; one they may no longer use gives way to the page's notice.
+  function applyThreadState(fresh) {
+    var flags = document.getElementById("thread-flags");
+    var wasLocked = !!flags && flags.textContent.indexOf("Locked") !== -1;
+    swap("thread-flags", fresh, document.querySelector("h1"));
+    swap("thread-tools", fresh, null);
+    var area = document.getElementById("reply-area"), freshArea = fresh.getElementById("reply-area");
+    var formThere = freshArea && freshArea.querySelector("form") !== null;
+    if (area && freshArea && !(formThere && area.querySelector("form"))) {
+      area.parentNode.replaceChild(document.importNode(freshArea, true), area);
+    }
+    // A reply form opened under a reply goes too when the page no longer offers one.
+    var inline = document.querySelector("ol.replies section#reply");
+    if (inline && !fresh.querySelector("section#reply")) inline.parentNode.removeChild(inline);
+    var nowFlags = document.getElementById("thread-flags");
+    var isLocked = !!nowFlags && nowFlags.textContent.indexOf("Locked") !== -1;
+    if (isLocked && !wasLocked) announce("This conversation is now locked, so it can't take new replies.");
+    else if (wasLocked && !isLocked) announce("This conversation is open for replies again.");
+  }
+
+    if (everything || threadState) return true;
     for (var id in pending) {
       var shown = document.getElementById("post-" + id);
       if (Object.prototype.hasOwnProperty.call(pending, id) && !(shown && holdsFocus(shown))) return true;
@@ -178,15 +216,19 @@
 
   function load() {
     loading = true;
-    var wanted = pending, all = everything; // events that come while loading wait for the next load
+    var wanted = pending, all = everything, state = threadState; // events that come while loading wait for the next load
     pending = {};
     everything = false;
     // X-Hearth-Live: an open tab fetching news is not the member reading them, so the
+    threadState = false;
     // server leaves the thread unread (and the fetched page marks them "New").
     fetch(pageAddress(), { credentials: "same-origin", headers: { "Accept": "text/html", "X-Hearth-Live": "1" } })
       .then(function (response) { return response.ok ? response.text() : null; })
       .then(function (html) {
-        if (html) apply(new DOMParser().parseFromString(html, "text/html"), wanted, all);
+        if (!html) return;
+        var fresh = new DOMParser().parseFromString(html, "text/html");
+        apply(fresh, wanted, all);
+        if (state) applyThreadState(fresh);
       })
       .catch(function () { /* the next event, or a reload, brings the page up to date */ })
       .then(function () {
@@ -204,8 +246,17 @@
     source.addEventListener(kind, onEvent);
   });
   source.addEventListener("reset", function () {
+  // Locked or pinned: every post too, since their "React or reply" links follow the lock.
+  ["lock", "pin"].forEach(function (kind) {
+    source.addEventListener(kind, function () {
+      everything = true;
+      threadState = true;
+      schedule(300);
+    });
+  });
     everything = true;
     schedule(0);
+    threadState = true;
   });
 
   // The safety filters' prompt, inline. A posting form marked data-prompt is sent with

@@ -32,28 +32,43 @@ class Visibility {
   Visibility(Connection& c, const ThreadInView& thread, std::optional<AccountId> account)
       : c_(c), thread_(thread), account_(account) {}
 
-  bool may_know(PostId id) {
-    const auto known = seen_.find(id);
-    if (known != seen_.end()) return known->second;
-    bool visible = false;
-    if (const auto post = posts::find(c_, id); post && post->thread_id == thread_.thread.id) {
-      visible = !post->held_at || can_see_held_post(thread_.group.viewer, post->author_account_id == account_);
-      // A block between the viewer and the post's persona: not pushed either way (never for an
-      // anonymous post, which would tell who wrote it: policy/blocking.hpp).
-      if (visible && account_ && !post->anonymous) {
-        if (!blocks_) blocks_ = persona_blocks::block_set(c_, *account_);
-        visible = block_effect(*blocks_, false, post->author_persona_id) == BlockEffect::none;
-      }
-    }
-    seen_.emplace(id, visible);
-    return visible;
+  // An event about the thread itself (locked, pinned) names the opening post; it reaches
+  // whoever may see that post, and no block stands in its way: it says nothing of an author.
+  bool may_know(const thread_events::Event& event) {
+    const auto shown = shown_post(event.post_id);
+    if (!shown) return false;
+    if (thread_events::is_about_thread(event.kind)) return true;
+    return not_blocked(*shown);
   }
 
  private:
+  // The post, when it is in the thread and shown to the viewer on the page (a post waiting
+  // for a moderator only to its author and the group's moderators).
+  std::optional<posts::Post> shown_post(PostId id) {
+    const auto known = seen_.find(id);
+    if (known != seen_.end()) return known->second;
+    std::optional<posts::Post> shown;
+    if (auto post = posts::find(c_, id); post && post->thread_id == thread_.thread.id) {
+      if (!post->held_at || can_see_held_post(thread_.group.viewer, post->author_account_id == account_)) {
+        shown = std::move(post);
+      }
+    }
+    seen_.emplace(id, shown);
+    return shown;
+  }
+
+  // A block between the viewer and the post's persona: not pushed either way (never for an
+  // anonymous post, which would tell who wrote it: policy/blocking.hpp).
+  bool not_blocked(const posts::Post& post) {
+    if (!account_ || post.anonymous) return true;
+    if (!blocks_) blocks_ = persona_blocks::block_set(c_, *account_);
+    return block_effect(*blocks_, false, post.author_persona_id) == BlockEffect::none;
+  }
+
   Connection& c_;
   const ThreadInView& thread_;
   std::optional<AccountId> account_;
-  std::unordered_map<PostId, bool> seen_;
+  std::unordered_map<PostId, std::optional<posts::Post>> seen_;
   std::optional<BlockSet> blocks_;  // read once per delivery, when a post needs it
 };
 
@@ -66,6 +81,12 @@ void record_thread_event(const ActionEnvironment& env, Connection& c, thread_eve
 }
 
 LiveViewer live_viewer(const std::optional<Viewer>& viewer) {
+void record_thread_event(const ActionEnvironment& env, Connection& c, thread_events::Kind kind,
+                         const threads::Thread& thread) {
+  thread_events::record(c, kind, thread.id, thread.group_id, thread.opening_post_id, env.clock.now());
+  env.changes->note_thread_group(thread.id, thread.group_id);
+}
+
   if (!viewer) return {};
   return {viewer->account.id, viewer->credential_hash, viewer->via_access_token};
 }
@@ -101,7 +122,7 @@ ThreadDelivery deliver_thread_events(const ActionEnvironment& env, const LiveVie
     d.position = events.back().seq;
     Visibility visibility(c, *thread, viewer.account);
     for (auto& event : events) {
-      if (visibility.may_know(event.post_id)) d.events.push_back(event);
+      if (visibility.may_know(event)) d.events.push_back(event);
     }
   });
   return d;

@@ -15,6 +15,7 @@
 #include "actions/sessions.hpp"
 #include "store/posts.hpp"
 #include "store/thread_events.hpp"
+#include "store/threads.hpp"
 
 namespace hearth {
 
@@ -23,6 +24,11 @@ namespace hearth {
 // env.changes->thread_changed() after the commit as before; that wakes the streams.
 void record_thread_event(const ActionEnvironment& env, Connection& c, thread_events::Kind kind,
                          const posts::Post& post);
+// The same for a change to the thread itself (`lock`: locked or unlocked, `pin`: pinned or
+// unpinned). It names the opening post and reaches everyone who may read the thread: an open
+// page then shows the change (no reply form in a locked conversation) without a reload.
+void record_thread_event(const ActionEnvironment& env, Connection& c, thread_events::Kind kind,
+                         const threads::Thread& thread);
 
 // Who a stream delivers to, as they were recognised when it opened.
 struct LiveViewer {

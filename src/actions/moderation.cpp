@@ -90,6 +90,7 @@ Status lock(Scene& s, const ModerationRequest& r, const threads::Thread& thread,
     return nothing_to_do(locking ? "This conversation is already locked." : "This conversation isn't locked.");
   }
   threads::set_locked(s.c, thread.id, locking);
+  record_thread_event(s.env, s.c, thread_events::Kind::lock, thread);  // open pages drop the reply form
   if (locking) resolve_reports(s, ReportOutcome::action_taken);
   moderation_steps::log(
       s, locking ? "thread.locked" : "thread.unlocked", true,

@@ -96,8 +96,11 @@ Placement place_reply(const posts::Post& parent, PostId new_id) {
   return {parent.id, depth, depth == 1 ? std::optional<PostId>(new_id) : parent.branch_id};
 }
 
+// `was`: the flag as the thread has it now. A change is also a live event (kind), so that
+// open pages show it: a locked conversation's reply form goes at once.
 Status set_thread_flag(const ActionEnvironment& env, AccountId moderator, ThreadId thread_id, bool value,
-                       void (*store)(Connection&, ThreadId, bool), std::string_view action) {
+                       bool (*was)(const threads::Thread&), void (*store)(Connection&, ThreadId, bool),
+                       thread_events::Kind kind, std::string_view action) {
   Status set = env.store.write([&](Connection& c) -> Status {
     auto found = find_thread_in(c, thread_id, moderator);
     if (!found) return thread_not_found();
@@ -106,6 +109,7 @@ Status set_thread_flag(const ActionEnvironment& env, AccountId moderator, Thread
     }
     store(c, thread_id, value);
     moderation_log::record(c, found->thread.group_id, moderator, action, env.clock.now());
+    if (was(found->thread) != value) record_thread_event(env, c, kind, found->thread);
     return success();
   });
   if (set) env.changes->thread_changed(thread_id);
@@ -253,13 +257,15 @@ Result<PostId> do_reply(const ActionEnvironment& env, AccountId account, ThreadI
 }
 
 Status do_set_thread_pinned(const ActionEnvironment& env, AccountId moderator, ThreadId thread_id, bool pinned) {
-  return set_thread_flag(env, moderator, thread_id, pinned, threads::set_pinned,
-                         pinned ? "thread.pinned" : "thread.unpinned");
+  return set_thread_flag(
+      env, moderator, thread_id, pinned, [](const threads::Thread& t) { return t.pinned; }, threads::set_pinned,
+      thread_events::Kind::pin, pinned ? "thread.pinned" : "thread.unpinned");
 }
 
 Status do_set_thread_locked(const ActionEnvironment& env, AccountId moderator, ThreadId thread_id, bool locked) {
-  return set_thread_flag(env, moderator, thread_id, locked, threads::set_locked,
-                         locked ? "thread.locked" : "thread.unlocked");
+  return set_thread_flag(
+      env, moderator, thread_id, locked, [](const threads::Thread& t) { return t.locked; }, threads::set_locked,
+      thread_events::Kind::lock, locked ? "thread.locked" : "thread.unlocked");
 }
 
 }  // namespace hearth

@@ -6,11 +6,13 @@
 namespace hearth::thread_events {
 namespace {
 
-constexpr std::array<std::pair<Kind, std::string_view>, 5> kinds{{{Kind::thread, "thread"},
+constexpr std::array<std::pair<Kind, std::string_view>, 7> kinds{{{Kind::thread, "thread"},
                                                                    {Kind::reply, "reply"},
                                                                    {Kind::edit, "edit"},
                                                                    {Kind::removal, "removal"},
-                                                                   {Kind::reaction, "reaction"}}};
+                                                                   {Kind::reaction, "reaction"},
+                                                                   {Kind::lock, "lock"},
+                                                                   {Kind::pin, "pin"}}};
 
 constexpr int64_t prune_every = 64;
 
@@ -28,6 +30,10 @@ std::optional<Kind> parse_kind(std::string_view name) {
     if (text == name) return k;
   }
   return std::nullopt;
+}
+
+bool is_about_thread(Kind kind) {
+  return kind == Kind::lock || kind == Kind::pin;
 }
 
 int64_t record(Connection& c, Kind kind, ThreadId thread_id, GroupId group_id, PostId post_id, UnixMillis now) {

@@ -20,8 +20,11 @@
 
 namespace hearth::thread_events {
 
-enum class Kind { thread, reply, edit, removal, reaction };
-std::string_view kind_name(Kind kind);  // "thread", "reply", "edit", "removal", "reaction"
+// `lock` (locked or unlocked) and `pin` (pinned or unpinned) are about the thread itself; their
+// post is the thread's opening post.
+enum class Kind { thread, reply, edit, removal, reaction, lock, pin };
+std::string_view kind_name(Kind kind);  // "thread", "reply", "edit", "removal", "reaction", "lock", "pin"
+bool is_about_thread(Kind kind);        // lock, pin
 std::optional<Kind> parse_kind(std::string_view name);
 
 struct Event {

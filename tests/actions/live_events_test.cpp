@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "actions/blocking.hpp"
 #include "actions/conversations_fixture.hpp"
 #include "actions/moderation.hpp"
 #include "actions/posts.hpp"
@@ -9,6 +10,8 @@
 #include "actions/reading.hpp"
 #include "actions/sessions.hpp"
 #include "actions/threads.hpp"
+#include "store/memberships.hpp"
+#include "store/threads.hpp"
 
 namespace hearth {
 namespace {
@@ -83,10 +86,43 @@ TEST_F(LiveEventsTest, ARefusedWriteRecordsNothing) {
   const AccountId stranger = account("stranger");
   EXPECT_FALSE(do_reply(env(), stranger, private_thread_, std::nullopt, draft("", "Hi"), key()).ok());
   ASSERT_TRUE(do_set_thread_locked(env(), owner_, thread_, true).ok());
+  const int64_t locked = thread_live_position(env(), thread_);
+  EXPECT_EQ(locked, from + 1) << "the lock is an event";
   EXPECT_FALSE(do_reply(env(), alice_, thread_, std::nullopt, draft("", "Still here?"), key()).ok());
   EXPECT_FALSE(do_edit_post(env(), bob_, reply(owner_, private_thread_, std::nullopt, "Owner's"), draft("", "x")).ok());
-  EXPECT_EQ(thread_live_position(env(), thread_), from);
-  EXPECT_TRUE(deliver(LiveViewer{}, thread_, from).events.empty());
+  EXPECT_EQ(thread_live_position(env(), thread_), locked);
+  EXPECT_TRUE(deliver(LiveViewer{}, thread_, locked).events.empty());
+}
+
+TEST_F(LiveEventsTest, LockingAndPinningReachEveryoneWhoMayReadTheThreadEvenAcrossABlock) {
+  const auto [opening, owner_persona] = store().read([&](Connection& c) {
+    return std::pair{threads::find(c, thread_)->opening_post_id, memberships::find(c, public_, owner_)->persona_id};
+  });
+  // Alice blocked the opening post's author: its edits no longer reach her, the thread's state does.
+  ASSERT_TRUE(do_block_persona(env(), alice_, public_, owner_persona).ok());
+  const int64_t from = thread_live_position(env(), thread_);
+  ASSERT_TRUE(do_set_thread_locked(env(), owner_, thread_, true).ok());
+  ASSERT_TRUE(do_set_thread_locked(env(), owner_, thread_, true).ok()) << "locked already: no event";
+  ASSERT_TRUE(do_set_thread_pinned(env(), owner_, thread_, true).ok());
+  ASSERT_TRUE(do_set_thread_locked(env(), owner_, thread_, false).ok());
+  ASSERT_TRUE(do_edit_post(env(), owner_, opening, draft("Open talk", "Hello again")).ok());
+  const std::vector<std::pair<Kind, PostId>> state{{Kind::lock, opening}, {Kind::pin, opening}, {Kind::lock, opening}};
+  EXPECT_EQ(kinds(deliver(signed_in(alice_), thread_, from)), state);
+  auto everything = state;
+  everything.emplace_back(Kind::edit, opening);
+  EXPECT_EQ(kinds(deliver(LiveViewer{}, thread_, from)), everything);
+  // A lock from the moderation queue is an event too.
+  const int64_t before = thread_live_position(env(), thread_);
+  ModerationRequest lock;
+  lock.action = ModerationAction::lock;
+  ASSERT_TRUE(do_moderate_post(env(), owner_, opening, lock).ok());
+  EXPECT_EQ(kinds(deliver(LiveViewer{}, thread_, before)),
+            (std::vector<std::pair<Kind, PostId>>{{Kind::lock, opening}}));
+  // Nobody who may not read the thread hears of it.
+  const int64_t closed_from = thread_live_position(env(), private_thread_);
+  ASSERT_TRUE(do_set_thread_locked(env(), owner_, private_thread_, true).ok());
+  EXPECT_TRUE(deliver(LiveViewer{}, private_thread_, closed_from).gone);
+  EXPECT_EQ(deliver(signed_in(bob_), private_thread_, closed_from).events.size(), 1u);
 }
 
 TEST_F(LiveEventsTest, AHeldReplyReachesOnlyItsAuthorAndModeratorsUntilApproved) {

@@ -2,7 +2,9 @@
 // thread open while others reply (top level and nested), edit and react through the API. The
 // page's script adds the new replies where a reload would show them, updates the edited post
 // and the reply count, announces new replies in its polite status region, and never moves the
-// focus: a member typing a reply keeps their place and their words. The guest's page runs
+// focus: a member typing a reply keeps their place and their words. Locking the conversation
+// takes the reply form off a member's open page (the moderator keeps theirs), and unlocking
+// brings it back. The guest's page runs
 // under the real Content-Security-Policy (EventSource and fetch are same-origin) with no
 // script error; the member's page is checked with axe-core after the updates.
 //   HEARTH_BIN=build/dev/hearth node live_updates.test.mjs      (ctest: ctest -L browser)
@@ -110,6 +112,39 @@ async function liveJourney() {
         second, { timeout: 5_000 });
       await guest.waitForFunction((id) => /Sending support 1/.test(document.getElementById(`post-${id}`).textContent),
         first, { timeout: 5_000 });
+    });
+
+    await step('locking takes the reply form off a member\'s open page at once, and unlocking brings it back', async () => {
+      const aliceContext = await newContext(browser, server.baseURL);
+      await aliceContext.addCookies([{ name: 'hearth_session', value: alice.token, url: server.baseURL }]);
+      const hers = await aliceContext.newPage();
+      const herWatch = watchPage(hers, server.baseURL);
+      try {
+        const streamed = hers.waitForResponse((r) => r.url().includes(`${threadPath}/events`), { timeout: 10_000 });
+        await hers.goto(threadPath);
+        expect((await streamed).status() === 200, 'the event stream was refused');
+        await hers.getByLabel('Your reply').fill('Half a thought');
+        await api('PATCH', `/api/v1/threads/${thread.id}`, { locked: true }, owner.token);
+        await hers.waitForFunction(() => /This conversation is locked/.test(document.getElementById('reply-area')?.textContent || ''),
+          null, { timeout: 5_000 });
+        expect(await hers.locator('#reply-area form').count() === 0, 'the reply form is still on the locked page');
+        expect(/Locked/.test(await hers.locator('#thread-flags').textContent()), 'no "Locked" badge');
+        await hers.waitForFunction(() => /now locked/.test(document.querySelector('[role=status]').textContent),
+          null, { timeout: 5_000 });
+        await guest.waitForFunction(() => /Locked/.test(document.getElementById('thread-flags')?.textContent || ''),
+          null, { timeout: 5_000 });
+        // The moderator may still reply: their form stays, with their words; their button says Unlock.
+        await mine.waitForFunction(() => /Unlock/.test(document.getElementById('thread-tools')?.textContent || ''),
+          null, { timeout: 5_000 });
+        expect(await mine.getByLabel('Your reply').inputValue() === 'I was just thinking', 'the moderator\'s draft changed');
+        await api('PATCH', `/api/v1/threads/${thread.id}`, { locked: false }, owner.token);
+        await hers.locator('#reply-area form').waitFor({ timeout: 5_000 });
+        expect(await hers.locator('#thread-flags').count() === 0, 'the "Locked" badge stayed');
+        const problems = herWatch.problems();
+        expect(problems.length === 0, problems.join('\n'));
+      } finally {
+        await aliceContext.close();
+      }
     });
 
     await step('the updated member page passes axe, and nothing went wrong on either page', async () => {

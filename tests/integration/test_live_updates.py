@@ -284,6 +284,56 @@ class LiveUpdatesTest(unittest.TestCase):
         guest = self.server.client().get("/api/v1/me/events")
         self.assertEqual(guest.status, 401)
 
+    def test_locking_and_pinning_reach_open_pages_and_only_those_who_may_read(self):
+        group = self.group_with_members("private")
+        started = start_thread(self.owner, group["slug"])
+        thread, opening = started["thread"], started["posts"][0]["id"]
+        member = self.stream(thread_events_path(group, thread["id"]), cookies=self.alice.web.cookies)
+        api = self.stream(f"/api/v1/threads/{thread['id']}/events", token=self.bob.token)
+        stranger = Member(self.server, "stranger")
+        outsider = EventStream(self.server, thread_events_path(group, thread["id"]), cookies=stranger.web.cookies)
+        self.assertFalse(outsider.streaming, "someone who can't read the thread gets no stream")
+        time.sleep(0.3)
+        locked = self.owner.call("PATCH", f"/api/v1/threads/{thread['id']}", {"locked": True})
+        self.assertEqual(locked.status, 200, locked.raw_body[:300])
+        for s in (member, api):
+            event = s.next(timeout=1.0)
+            self.assertIsNotNone(event, "no event within a second of the lock")
+            self.assertEqual(event["event"], "lock")
+            self.assertEqual(json.loads(event["data"]), {"post": str(opening)})
+        # The page the script then loads has no reply form, only the notice.
+        page = self.alice.web.get(f"/g/{group['slug']}/t/{thread['id']}").text
+        area = re.search(r'<div id="reply-area">(.*?)</div>', page, re.S).group(1)
+        self.assertIn("This conversation is locked", area)
+        self.assertNotIn("<form", area)
+        self.assertIn('id="thread-flags"', page)
+        # Locking what is locked changes nothing: no event.
+        self.assertEqual(self.owner.call("PATCH", f"/api/v1/threads/{thread['id']}", {"locked": True}).status, 200)
+        self.assertTrue(member.quiet_for(0.7), "an event for a lock that changed nothing")
+        # Unlocking, and pinning, are events too; a reply after them still is.
+        self.assertEqual(self.owner.call("PATCH", f"/api/v1/threads/{thread['id']}", {"locked": False}).status, 200)
+        self.assertEqual(self.owner.call("PATCH", f"/api/v1/threads/{thread['id']}", {"pinned": True}).status, 200)
+        post = reply(self.alice, thread["id"], "Open again")
+        got = [member.next() for _ in range(3)]
+        self.assertNotIn(None, got, got)
+        self.assertEqual([e["event"] for e in got], ["lock", "pin", "reply"])
+        self.assertEqual(post_of(got[2]), str(post))
+
+    def test_a_guest_watching_a_public_conversation_hears_of_the_lock(self):
+        group = self.group_with_members()
+        thread = start_thread(self.owner, group["slug"])["thread"]
+        guest = self.stream(thread_events_path(group, thread["id"]))
+        self.assertTrue(guest.streaming)
+        time.sleep(0.3)
+        # Through the moderators' page, as a moderator in the browser would.
+        page_path = f"/g/{group['slug']}/t/{thread['id']}"
+        self.assertIn('id="thread-tools"', self.owner.web.get(page_path).text)
+        locked = self.owner.web.submit(page_path, f"{page_path}/lock", {"locked": "1"})
+        self.assertEqual(locked.status, 303, locked.text[:500])
+        event = guest.next(timeout=1.0)
+        self.assertIsNotNone(event, "the guest's stream did not hear of the lock")
+        self.assertEqual(event["event"], "lock")
+
 
 class ShutdownWithStreamsTest(unittest.TestCase):
     def test_sigterm_with_open_streams_exits_promptly(self):

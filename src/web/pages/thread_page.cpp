@@ -155,7 +155,7 @@ void thread_tools(Html& h, const PageContext& context, const ThreadPageView& pag
     else h.m(" value=0>");
     h.t(label).m("</button>");
   };
-  h.m("<form method=\"post\" class=\"tools\">");
+  h.m("<form method=\"post\" class=\"tools\" id=\"thread-tools\">");
   csrf_input(h, context);
   if (!after.empty()) h.m("<input type=\"hidden\" name=\"after\" value=\"").t(after).m("\">");
   if (participant) {
@@ -210,7 +210,7 @@ void thread_head(Html& h, const ThreadPageView& page, bool title_hidden) {
   else h.t(s.title);
   h.m("</h1>");
   if (s.pinned || s.locked) {
-    h.m("<p class=\"flags\">");
+    h.m("<p class=\"flags\" id=\"thread-flags\">");
     if (s.pinned) h.m("<span class=\"badge\">Pinned</span> ");
     if (s.locked) h.m("<span class=\"badge\">Locked</span>");
     h.m("</p>");
@@ -291,6 +291,9 @@ Response render_thread(PageContext& context, const ThreadPageView& page, const P
   }
   thread_tools(h, context, page, state.after);
   replies_section(h, page, state, tree);
+  // #thread-flags, #thread-tools and #reply-area: what hearth.js takes from the page again
+  // when the conversation is locked, unlocked, pinned or unpinned while it is open.
+  h.m("<div id=\"reply-area\">");
   if (parent_block != BlockEffect::none) {
     h.m("<p class=\"card\" id=\"reply\" role=\"status\">").t(blocked_reply_message(parent_block)).m("</p>");
   }
@@ -300,6 +303,7 @@ Response render_thread(PageContext& context, const ThreadPageView& page, const P
   } else {
     reply_section(h, context, page, state, parent != nullptr);
   }
+  h.m("</div>");
   if (tree.can_react) reactions_form(h, context, g, page.summary.id, state.after);
   h.m("</div><aside class=\"group-side\" aria-label=\"Group rules\">");
   rules_card(h, rules);
