@@ -25,6 +25,7 @@ int run_admin(const Config& config, const std::vector<std::string>& arguments) {
   const ActionEnvironment env = make_environment(config, **store, clock);
   const bool grant = arguments[0] == "grant";
   const Status done = do_set_platform_admin(env, arguments[1], grant);
+  if (done) tell_running_nodes(**store);
   (*store)->close();
   if (!done) {
     std::fprintf(stderr, "hearth: %s\n", done.error().message.c_str());

@@ -34,6 +34,7 @@ int run_scale(const Config& config, const std::map<std::string, std::string>& op
   const SystemClock clock;
   const ActionEnvironment env = make_environment(config, **store, clock);
   auto report = seed_scale(env, posts, seed);
+  tell_running_nodes(**store);
   (*store)->close();
   if (!report) {
     spdlog::error("{}", report.error().message);
@@ -73,7 +74,9 @@ int run_seed(const Config& config, const std::vector<std::string>& arguments,
     return 0;
   }
   env.limits.signups_per_client_per_hour = 1'000'000;
-  if (const Status seeded = seed_demo_community(env, clock); !seeded) {
+  const Status seeded = seed_demo_community(env, clock);
+  tell_running_nodes(**store);  // each action committed on its own: even a failed seed wrote some
+  if (!seeded) {
     spdlog::error("the demo community could not be created: {}", seeded.error().message);
     (*store)->close();
     return 1;

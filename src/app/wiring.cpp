@@ -36,4 +36,8 @@ ActionEnvironment make_environment(const Config& config, Store& store, const Clo
   return env;
 }
 
+void tell_running_nodes(Store& store) {
+  store.publish_change(ChangeNotice{.kind = ChangeNotice::Kind::everything});
+}
+
 }  // namespace hearth

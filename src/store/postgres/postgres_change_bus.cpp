@@ -118,8 +118,16 @@ class PostgresChangeBus final : public ChangeBus {
         missed = true;
       }
     }
-    if (connection_) send_pending();  // what was published before stop(), best effort
+    // What was published before stop(), best effort; connecting for it if need be: a
+    // short-lived process (a command-line write) may stop before its first connection.
+    if (!connection_ && has_pending()) connect();
+    if (connection_) send_pending();
     disconnect();
+  }
+
+  bool has_pending() {
+    std::lock_guard lock(mutex_);
+    return everything_pending_ || !pending_.empty();
   }
 
   // LISTEN first, then the primary's position: a write that commits after the position was

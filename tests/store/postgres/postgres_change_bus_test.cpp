@@ -127,6 +127,21 @@ TEST_F(ChangeBusTest, ALostConnectionIsReplacedAndTheSubscriberToldEverythingCha
   EXPECT_TRUE(on_b.wait_for(after));
 }
 
+TEST_F(ChangeBusTest, AStoreClosedRightAfterPublishingStillTellsTheOthers) {
+  HEARTH_POSTGRES_ONLY("LISTEN/NOTIFY between nodes");
+  Heard on_b;
+  node_b().subscribe_changes(on_b.subscriber());
+  until_listening(on_b);
+  // A command-line write (hearth admin …): open, write, publish, close at once, before its
+  // bus has had time to connect.
+  for (int64_t i = 1; i <= 5; ++i) {
+    auto command = std::move(Store::open({.location = temp_->location(), .readers = 1}).value());
+    command->publish_change({Kind::group, 4200 + i, 0});
+    command->close();
+    EXPECT_TRUE(on_b.wait_for({Kind::group, 4200 + i, 0})) << "lost the notice of run " << i;
+  }
+}
+
 TEST_F(ChangeBusTest, WithOneNodePublishingDoesNothing) {
   HEARTH_SQLITE_ONLY("an embedded database has no other nodes");
   Heard heard;
