@@ -297,8 +297,8 @@ class LiveUpdatesTest(unittest.TestCase):
         locked = self.owner.call("PATCH", f"/api/v1/threads/{thread['id']}", {"locked": True})
         self.assertEqual(locked.status, 200, locked.raw_body[:300])
         for s in (member, api):
-            event = s.next(timeout=1.0)
-            self.assertIsNotNone(event, "no event within a second of the lock")
+            event = s.next(timeout=3.0)
+            self.assertIsNotNone(event, "no event within 3 seconds of the lock")
             self.assertEqual(event["event"], "lock")
             self.assertEqual(json.loads(event["data"]), {"post": str(opening)})
         # The page the script then loads has no reply form, only the notice.
@@ -330,7 +330,7 @@ class LiveUpdatesTest(unittest.TestCase):
         self.assertIn('id="thread-tools"', self.owner.web.get(page_path).text)
         locked = self.owner.web.submit(page_path, f"{page_path}/lock", {"locked": "1"})
         self.assertEqual(locked.status, 303, locked.text[:500])
-        event = guest.next(timeout=1.0)
+        event = guest.next(timeout=3.0)
         self.assertIsNotNone(event, "the guest's stream did not hear of the lock")
         self.assertEqual(event["event"], "lock")
 
