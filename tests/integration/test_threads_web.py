@@ -48,7 +48,7 @@ REPLY_TEXTS = [
 def tool_button(page, field):
     """The thread tools form's button for `field` (follow, pinned, locked): its action, the
     fields it sends (hidden inputs and its own name and value) and its label."""
-    form = re.search(r'<form method="post" class="tools">(.*?)</form>', page, re.S)
+    form = re.search(r'<form method="post" class="tools" id="thread-tools">(.*?)</form>', page, re.S)
     assert form, "no thread tools"
     fields = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', form.group(1)))
     button = re.search(r'<button [^>]*formaction="([^"]+)" name=' + field + r' value=(\d)>([^<]+)</button>',
