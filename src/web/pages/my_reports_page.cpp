@@ -67,7 +67,12 @@ void notice_html(Html& h, const sanctions::Notice& n, const TimeFormatter& time)
       h.m("A warning");
       break;
     case SanctionKind::removal:
-      h.m("A moderator removed your post");
+      // A removed private message's strike names no post (actions/moderation_messages).
+      if (n.post_id) {
+        h.m("A moderator removed your post");
+      } else {
+        h.m("A moderator removed your private message");
+      }
       break;
     case SanctionKind::mute:
       h.m("Your posting was paused");
