@@ -22,6 +22,7 @@
   });
 
   askInline();
+  liveMessageCount();
 
   // Live updates on a conversation page. The server's event stream names what changed (a
   // reply, an edit, a removal, a reaction; the conversation locked or pinned) and the post,
@@ -258,6 +259,35 @@
     schedule(0);
     threadState = true;
   });
+
+  // The header's "Messages (N) · M requests" kept up to date as messages and message requests
+  // arrive or are read (GET /api/v1/me/events, which only ever tells this account's own
+  // counts). Without JavaScript the next page load shows the same. The words are those of
+  // web/layout.cpp's messages_link.
+  function liveMessageCount() {
+    var link = document.getElementById("nav-messages");
+    if (!link || !window.EventSource || !window.JSON) return;
+    var source = new EventSource("/api/v1/me/events");
+    source.addEventListener("unread", function (event) {
+      var counts;
+      try { counts = JSON.parse(event.data); } catch (e) { return; }
+      if (typeof counts.unread_messages !== "number") return;
+      var requests = counts.message_requests || 0;
+      while (link.firstChild) link.removeChild(link.firstChild);
+      link.appendChild(document.createTextNode("Messages"));
+      if (counts.unread_messages > 0) {
+        link.appendChild(document.createTextNode(" (" + counts.unread_messages));
+        var hidden = document.createElement("span");
+        hidden.className = "visually-hidden";
+        hidden.textContent = " new";
+        link.appendChild(hidden);
+        link.appendChild(document.createTextNode(")"));
+      }
+      if (requests > 0) {
+        link.appendChild(document.createTextNode(" · " + requests + (requests === 1 ? " request" : " requests")));
+      }
+    });
+  }
 
   // The safety filters' prompt, inline. A posting form marked data-prompt is sent with
   // fetch, asking for JSON: the server then answers {"location": …} when the post is made

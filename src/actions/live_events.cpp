@@ -3,6 +3,7 @@
 #include <unordered_map>
 
 #include "actions/conversations.hpp"
+#include "actions/messages.hpp"
 #include "policy/blocking.hpp"
 #include "policy/moderation.hpp"
 #include "store/access_tokens.hpp"
@@ -141,6 +142,9 @@ MemberDelivery deliver_member_state(const ActionEnvironment& env, const LiveView
       d.unread_threads += group.unread_threads;
       d.groups.push_back(group.id);
     }
+    const MessageCounts messages = message_counts_in(c, *viewer.account);
+    d.unread_messages = messages.unread;
+    d.message_requests = messages.requests;
   });
   return d;
 }

@@ -59,6 +59,10 @@ struct MemberDelivery {
   bool gone = false;  // the session or token ended
   int64_t unread_threads = 0;
   std::vector<GroupId> groups;
+  // Their private messages (docs/messages.md): new messages, and requests waiting for an
+  // answer. Their own only; a new message wakes the stream through account_changed.
+  int64_t unread_messages = 0;
+  int64_t message_requests = 0;
 };
 MemberDelivery deliver_member_state(const ActionEnvironment& env, const LiveViewer& viewer);
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 
+#include "actions/change_feed.hpp"
 #include "actions/conversations.hpp"
 #include "actions/posting_gate.hpp"
 #include "actions/rate_limit.hpp"
@@ -49,6 +50,7 @@ struct Sides {
   AccountId them = 0;
   PersonaId their_persona = 0;
   std::optional<messages::Conversation> conversation;
+  messages::RequestState my_request = messages::RequestState::none;  // the sender's side of it
 };
 
 std::string persona_name(Connection& c, PersonaId id) {
@@ -69,6 +71,9 @@ Result<Sides> sides_for_persona(Connection& c, AccountId me, GroupId group_id, P
   if (sides.my_persona != 0 &&
       !messages::blocked_between(c, me, sides.my_persona, sides.them, sides.their_persona)) {
     sides.conversation = messages::find_between(c, group_id, sides.my_persona, to);
+    if (sides.conversation) {
+      if (auto mine = messages::participant(c, sides.conversation->id, me)) sides.my_request = mine->request;
+    }
   }
   return sides;
 }
@@ -85,7 +90,8 @@ Result<Sides> sides_for_conversation(Connection& c, AccountId me, messages::Conv
   if (!group) return conversation_not_found();
   const bool blocked = messages::blocked_between(c, me, mine->persona_id, theirs->account_id, theirs->persona_id);
   if (!can_read_conversation(true, is_active_member(group->viewer), blocked)) return conversation_not_found();
-  return Sides{std::move(*group), me, mine->persona_id, theirs->account_id, theirs->persona_id, conversation};
+  return Sides{std::move(*group), me, mine->persona_id, theirs->account_id, theirs->persona_id, conversation,
+               mine->request};
 }
 
 // Whether the sender may write to the other side now; the refusal when not. The sender's own
@@ -101,6 +107,7 @@ Status check_may_send(const ActionEnvironment& env, Connection& c, const Sides& 
       parse_message_audience(message_settings::allow_of(c, s.their_persona)).value_or(MessageAudience::members);
   facts.blocked = !facts.same_account && s.my_persona != 0 &&
                   messages::blocked_between(c, s.me, s.my_persona, s.them, s.their_persona);
+  facts.sender_awaits_acceptance = s.my_request == messages::RequestState::sent;
   switch (may_message(facts)) {
     case MessagingDecision::allowed:
       return check_not_muted(env, c, group_id, s.me);
@@ -108,6 +115,8 @@ Status check_may_send(const ActionEnvironment& env, Connection& c, const Sides& 
       return make_error(ErrorCode::conflict, "That's you. You can't send a private message to yourself.");
     case MessagingDecision::cannot_take_part:
       return participation_refused(s.group.viewer);
+    case MessagingDecision::awaiting_acceptance:
+      return make_error(ErrorCode::conflict, std::string(message_waiting_text));
     case MessagingDecision::unavailable:
       break;
   }
@@ -151,8 +160,10 @@ void apply_plan(const FilterPlan& plan, messages::Message& m, UnixMillis now) {
 using SidesLookup = std::function<Result<Sides>(Connection&)>;
 using RepeatCheck = std::function<bool(Connection&, const messages::Message&)>;
 
-SentMessage sent(const messages::Message& m) {
-  return SentMessage{m.conversation_id, m.id, m.held_at.has_value()};
+SentMessage sent(Connection& c, const messages::Message& m) {
+  const auto mine = messages::participant(c, m.conversation_id, m.sender_account_id);
+  return SentMessage{m.conversation_id, m.id, m.held_at.has_value(),
+                     mine && mine->request == messages::RequestState::sent};
 }
 
 SentMessage write_message(const ActionEnvironment& env, Connection& c, Sides& s, const PostDraft& draft,
@@ -161,8 +172,13 @@ SentMessage write_message(const ActionEnvironment& env, Connection& c, Sides& s,
   const GroupId group_id = s.group.group.id;
   if (!s.conversation) {
     if (auto ok = counted(env, c, conversation_rule, s.me); !ok) throw_rollback(ok.error());
+    const bool request = first_message_is_request(can_moderate(s.group.viewer));
     s.conversation = messages::create_conversation(c, random_id(), group_id, {0, group_id, s.me, s.my_persona, s.their_persona},
-                                                   {0, group_id, s.them, s.their_persona, s.my_persona}, now);
+                                                   {0, group_id, s.them, s.their_persona, s.my_persona}, now, request);
+  } else {
+    // Past check_may_send, a conversation that is still a request is one the sender received
+    // (answering accepts it) or a moderator's (who skip requests): either way, ordinary now.
+    messages::accept_request(c, s.conversation->id);
   }
   messages::Message m;
   m.id = random_id();
@@ -178,7 +194,7 @@ SentMessage write_message(const ActionEnvironment& env, Connection& c, Sides& s,
   messages::insert_message(c, m);
   messages::deliver(c, m.conversation_id, s.me, m.held_at ? 0 : s.them, now);
   if (plan.kindness) kindness_outcomes::count(c, group_id, *plan.kindness, now);
-  return sent(m);
+  return sent(c, m);
 }
 
 Result<SentMessage> send(const ActionEnvironment& env, AccountId sender, const SidesLookup& find,
@@ -198,17 +214,28 @@ Result<SentMessage> send(const ActionEnvironment& env, AccountId sender, const S
   censor_draft(*plan, *draft);
   const auto repeat = [&](Connection& c, const messages::Message& earlier) -> Result<SentMessage> {
     if (!same_place(c, earlier)) return key_used_elsewhere();
-    return sent(earlier);
+    return sent(c, earlier);
   };
   try {
-    return write_or_error<SentMessage>(env, [&](Connection& c) -> Result<SentMessage> {
+    AccountId recipient = 0;
+    auto result = write_or_error<SentMessage>(env, [&](Connection& c) -> Result<SentMessage> {
       if (auto earlier = messages::find_by_idempotency_key(c, sender, key)) return repeat(c, *earlier);
       auto sides = find(c);
       if (!sides) return sides.error();
       if (auto ok = check_may_send(env, c, *sides); !ok) return ok.error();
       if (auto ok = counted(env, c, message_rule, sender); !ok) return ok.error();
-      return write_message(env, c, *sides, *draft, *plan, key);
+      auto written = write_message(env, c, *sides, *draft, *plan, key);
+      if (!written.held) recipient = sides->them;
+      return written;
     });
+    // After the commit: the recipient's live count (a new message, or a new request) and the
+    // sender's own (answering a request accepts it). Account topics only: nothing about a
+    // message is ever published to a thread or group.
+    if (result && recipient != 0) {
+      env.changes->account_changed(recipient);
+      env.changes->account_changed(sender);
+    }
+    return result;
   } catch (const DatabaseError& error) {
     // A concurrent writer (PostgreSQL) won the race on the key or on the pair: the
     // winner's message, if it was this form's, is the answer.
@@ -258,6 +285,43 @@ Status do_delete_message(const ActionEnvironment& env, AccountId sender, message
   });
 }
 
+namespace {
+
+// The viewer's side of a conversation they may read, for answering a request.
+Result<Sides> request_sides(Connection& c, AccountId viewer, messages::ConversationId id) {
+  auto sides = sides_for_conversation(c, viewer, id);
+  if (!sides) return sides.error();
+  if (sides->my_request == messages::RequestState::sent) {
+    return make_error(ErrorCode::conflict, std::string(message_waiting_text));
+  }
+  return sides;
+}
+
+}  // namespace
+
+Status do_accept_message_request(const ActionEnvironment& env, AccountId viewer, messages::ConversationId id) {
+  return account_changed_if_done(*env.changes, viewer, write_or_error<Done>(env, [&](Connection& c) -> Status {
+    auto sides = request_sides(c, viewer, id);
+    if (!sides) return sides.error();
+    messages::accept_request(c, id);
+    return success();
+  }));
+}
+
+Status do_decline_message_request(const ActionEnvironment& env, AccountId viewer, messages::ConversationId id) {
+  return account_changed_if_done(*env.changes, viewer, write_or_error<Done>(env, [&](Connection& c) -> Status {
+    auto sides = request_sides(c, viewer, id);
+    if (!sides) return sides.error();
+    if (sides->my_request == messages::RequestState::declined) return success();  // declining twice is fine
+    if (!messages::decline_request(c, id, viewer)) {
+      return make_error(ErrorCode::conflict,
+                        "This conversation isn't a request any more, so there is nothing to decline. If you'd rather "
+                        "not hear from them, you can block them.");
+    }
+    return success();
+  }));
+}
+
 Result<MessageTarget> read_message_target(const ActionEnvironment& env, AccountId viewer, GroupId group_id,
                                           PersonaId persona_id) {
   return env.store.read([&](Connection& c) -> Result<MessageTarget> {
@@ -290,10 +354,12 @@ Result<ConversationView> read_conversation(const ActionEnvironment& env, Account
     std::reverse(v.messages.begin(), v.messages.end());
     if (auto mine = messages::participant(c, id, viewer)) v.unread_before = mine->unread_count;
     if (auto ok = check_may_send(env, c, *sides); !ok) v.refusal = ok.error();
+    v.request = sides->my_request;
     return v;
   });
   if (view && view->unread_before > 0) {
     env.store.write([&](Connection& c) { messages::mark_read(c, id, viewer); });
+    env.changes->account_changed(viewer);  // the live count in their other tabs
   }
   return view;
 }
@@ -308,12 +374,18 @@ Inbox read_inbox(const ActionEnvironment& env, AccountId viewer, std::optional<m
       inbox.next = messages::ListCursor{last.last_message_at, last.conversation_id};
     }
     inbox.unread_total = messages::unread_total(c, viewer);
+    inbox.requests = messages::requests(c, viewer, max_requests_per_page);
+    inbox.requests_total = messages::request_count(c, viewer);
     return inbox;
   });
 }
 
-int64_t read_unread_message_total(const ActionEnvironment& env, AccountId viewer) {
-  return env.store.read([&](Connection& c) { return messages::unread_total(c, viewer); });
+MessageCounts message_counts_in(Connection& c, AccountId viewer) {
+  return MessageCounts{messages::unread_total(c, viewer), messages::request_count(c, viewer)};
+}
+
+MessageCounts read_message_counts(const ActionEnvironment& env, AccountId viewer) {
+  return env.store.read([&](Connection& c) { return message_counts_in(c, viewer); });
 }
 
 Result<MessageAudience> read_message_audience(const ActionEnvironment& env, AccountId viewer, PersonaId persona) {

@@ -32,11 +32,15 @@ inline constexpr int max_conversations_per_page = 30;
 // The words every refusal uses, whatever the reason (policy/messaging.hpp).
 inline constexpr std::string_view message_unavailable_text =
     "This member isn't taking private messages right now.";
+// What a sender whose request hasn't been accepted reads: the same whether the recipient
+// hasn't answered yet or declined (docs/messages.md, "Message requests").
+inline constexpr std::string_view message_waiting_text = "Your message is waiting for them to accept it.";
 
 struct SentMessage {
   messages::ConversationId conversation_id = 0;
   messages::MessageId message_id = 0;
-  bool held = false;  // waiting for a moderator before the recipient sees it
+  bool held = false;     // waiting for a moderator before the recipient sees it
+  bool request = false;  // the conversation waits for the recipient to accept it
 };
 
 // Starts (or continues) the conversation with a persona of the group. A group the sender
@@ -51,6 +55,14 @@ Result<SentMessage> do_send_message(const ActionEnvironment& env, AccountId send
                                     FilterOutcome* outcome = nullptr);
 // The sender takes their message back: it keeps its place, "removed by its author".
 Status do_delete_message(const ActionEnvironment& env, AccountId sender, messages::MessageId message_id);
+
+// Message requests (docs/messages.md). The recipient of a request accepts it (the conversation
+// becomes an ordinary one; accepting one already accepted is fine, and so is accepting one
+// declined earlier) or declines it (it leaves their list; the sender is not told and can't
+// write again in it). Writing in a request one received accepts it too. "Not found" for
+// anyone but the two sides; the sender of a request gets the waiting words.
+Status do_accept_message_request(const ActionEnvironment& env, AccountId viewer, messages::ConversationId id);
+Status do_decline_message_request(const ActionEnvironment& env, AccountId viewer, messages::ConversationId id);
 
 // Before the form: may the viewer write to this persona of the group? "not found" for a
 // group or persona they can't reach; otherwise the persona and, when refused, the refusal.
@@ -76,18 +88,31 @@ struct ConversationView {
   std::optional<messages::MessageId> earlier;  // "earlier messages" start before this one
   int64_t unread_before = 0;                   // how many were new when opened
   std::optional<Error> refusal;                // why the viewer can't write here now
+  messages::RequestState request = messages::RequestState::none;  // the viewer's side
 };
 // Reading marks the conversation read for the viewer (a write after the read).
 Result<ConversationView> read_conversation(const ActionEnvironment& env, AccountId viewer,
                                            messages::ConversationId id, std::optional<messages::MessageId> before);
 
+inline constexpr int max_requests_per_page = 30;
+
 struct Inbox {
   std::vector<messages::ListEntry> conversations;
   std::optional<messages::ListCursor> next;
   int64_t unread_total = 0;
+  std::vector<messages::RequestEntry> requests;  // the newest max_requests_per_page
+  int64_t requests_total = 0;
 };
 Inbox read_inbox(const ActionEnvironment& env, AccountId viewer, std::optional<messages::ListCursor> after);
-int64_t read_unread_message_total(const ActionEnvironment& env, AccountId viewer);
+
+// What the header and the live count show: new messages in conversations, and requests
+// waiting for an answer (counted apart: a request is not a conversation yet).
+struct MessageCounts {
+  int64_t unread = 0;
+  int64_t requests = 0;
+};
+MessageCounts read_message_counts(const ActionEnvironment& env, AccountId viewer);
+MessageCounts message_counts_in(Connection& c, AccountId viewer);
 
 // "Who can send me private messages here", for one of the viewer's own personas.
 Result<MessageAudience> read_message_audience(const ActionEnvironment& env, AccountId viewer, PersonaId persona);

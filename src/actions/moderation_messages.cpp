@@ -1,5 +1,6 @@
 #include "actions/moderation_messages.hpp"
 
+#include "actions/change_feed.hpp"
 #include "actions/moderation_steps.hpp"
 #include "actions/rate_limit.hpp"
 #include "actions/transaction.hpp"
@@ -57,13 +58,16 @@ int64_t close_reports(moderation_steps::Scene& s, const messages::Message& m, Re
   return reports::resolve_item(s.c, s.group.group.id, ReportItem::message, m.id, outcome, s.now) + (had_flag ? 1 : 0);
 }
 
-Status act(moderation_steps::Scene& s, const messages::Message& m, const ModerationRequest& r) {
+// `delivered_to`: the account an approved message reached, whose live count is told after the commit.
+Status act(moderation_steps::Scene& s, const messages::Message& m, const ModerationRequest& r,
+           AccountId& delivered_to) {
   switch (r.action) {
     case ModerationAction::approve: {
       if (!m.held_at) return nothing_to_do("This message isn't waiting for a moderator.");
       messages::release_hold(s.c, m.id);
       auto other = messages::other_participant(s.c, m.conversation_id, m.sender_account_id);
-      messages::deliver(s.c, m.conversation_id, m.sender_account_id, other ? other->account_id : 0, s.now);
+      delivered_to = other ? other->account_id : 0;
+      messages::deliver(s.c, m.conversation_id, m.sender_account_id, delivered_to, s.now);
       close_reports(s, m, ReportOutcome::no_action);
       moderation_steps::log(s, "message.approved", false, "", r);
       return success();
@@ -147,7 +151,8 @@ Result<MessageModerationView> read_message_moderation(const ActionEnvironment& e
 
 Status do_moderate_message(const ActionEnvironment& env, AccountId moderator, GroupId group_id,
                            messages::MessageId message_id, const ModerationRequest& raw) {
-  return write_or_error<Done>(env, [&](Connection& c) -> Status {
+  AccountId delivered_to = 0;
+  auto done = write_or_error<Done>(env, [&](Connection& c) -> Status {
     auto group = moderated_group(c, group_id, moderator);
     if (!group) return group.error();
     reports::OpenItem open;
@@ -166,8 +171,10 @@ Status do_moderate_message(const ActionEnvironment& env, AccountId moderator, Gr
                               std::nullopt,
                               ReportItem::message,
                               message_id};
-    return act(s, card->message, *request);
+    return act(s, card->message, *request, delivered_to);
   });
+  if (done && delivered_to != 0) env.changes->account_changed(delivered_to);
+  return done;
 }
 
 }  // namespace hearth

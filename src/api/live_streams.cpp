@@ -1,5 +1,7 @@
 #include "api/live_streams.hpp"
 
+#include <array>
+
 #include <boost/json.hpp>
 
 #include "core/event_stream.hpp"
@@ -67,15 +69,19 @@ class MemberEventStream final : public BodyStream {
     const MemberDelivery d = deliver_member_state(env_, viewer_);
     if (d.gone) return std::nullopt;
     if (d.groups != groups_) listen_to(d.groups);
-    if (d.unread_threads == sent_) return std::string();
-    sent_ = d.unread_threads;
-    return sse_event("unread", boost::json::serialize(boost::json::object{{"unread_threads", d.unread_threads}}));
+    const std::array<int64_t, 3> counts{d.unread_threads, d.unread_messages, d.message_requests};
+    if (counts == sent_) return std::string();
+    sent_ = counts;
+    return sse_event("unread", boost::json::serialize(boost::json::object{{"unread_threads", d.unread_threads},
+                                                                         {"unread_messages", d.unread_messages},
+                                                                         {"message_requests", d.message_requests}}));
   }
 
   std::chrono::milliseconds pace() const override { return member_pace; }
 
  private:
-  // Their own reading, and every group they are in: its posts, and its settings and
+  // Their own reading and private messages (a message or request to them wakes their account
+  // topic, on every node), and every group they are in: its posts, and its settings and
   // memberships (a group turning hidden, a ban) may change the count.
   void listen_to(std::vector<GroupId> groups) {
     std::vector<ChangeFeed::Key> keys{{ChangeFeed::Topic::account, viewer_.account.value_or(0)}};
@@ -90,7 +96,7 @@ class MemberEventStream final : public BodyStream {
   const ActionEnvironment& env_;
   LiveViewer viewer_;
   std::vector<GroupId> groups_;
-  int64_t sent_ = -1;
+  std::array<int64_t, 3> sent_{-1, -1, -1};  // threads, messages, requests, as last sent
   std::unique_ptr<ChangeFeed::Listener> listener_;
 };
 

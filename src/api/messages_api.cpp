@@ -2,6 +2,8 @@
 //   GET    /api/v1/messages                           your conversations, newest first (?after=cursor)
 //   GET    /api/v1/conversations/{id}/messages        a conversation of yours (?before=message id)
 //   POST   /api/v1/conversations/{id}/messages        send in it
+//   POST   /api/v1/conversations/{id}/accept          accept a message request you received
+//   POST   /api/v1/conversations/{id}/decline         decline it ({"block": true}: and block the sender)
 //   POST   /api/v1/personas/{id}/messages             write to a member: {"group": slug, "body": …}
 //   DELETE /api/v1/messages/{id}                      take back a message you sent
 //   POST   /api/v1/messages/{id}/reports              report a message to the group's moderators
@@ -14,6 +16,7 @@
 // A conversation that isn't the caller's is 404, whether or not it exists.
 #include <boost/json.hpp>
 
+#include "actions/blocking.hpp"
 #include "actions/group_lookup.hpp"
 #include "actions/messages.hpp"
 #include "actions/moderation_messages.hpp"
@@ -35,6 +38,18 @@ boost::json::object group_ref(const std::string& slug, const std::string& name) 
 
 std::string conversation_path(const std::string& slug, messages::ConversationId id) {
   return "/g/" + slug + "/messages/" + std::to_string(id);
+}
+
+// The caller's side of a message request: null for an ordinary conversation; "waiting" for the
+// sender (declined or not: they aren't told), "received" or "declined" for the recipient.
+boost::json::value request_json(messages::RequestState state) {
+  switch (state) {
+    case messages::RequestState::none: return nullptr;
+    case messages::RequestState::sent: return "waiting";
+    case messages::RequestState::received: return "received";
+    case messages::RequestState::declined: return "declined";
+  }
+  return nullptr;
 }
 
 boost::json::value removed_by(const messages::Message& m) {
@@ -73,10 +88,34 @@ Response list(const ActionEnvironment& env, ApiCall& call) {
                      {"as", persona_ref(e.my_persona_id, e.my_persona_name)},
                      {"last_message_at", format_rfc3339(e.last_message_at)},
                      {"unread", e.unread_count},
+                     {"request", request_json(e.request)},
                      {"url", conversation_path(e.group_slug, e.conversation_id)}});
+  }
+  boost::json::array requests;
+  for (const auto& r : inbox.requests) {
+    const auto& e = r.entry;
+    boost::json::object message;
+    if (r.message) {
+      message = {{"id", std::to_string(r.message->id)},
+                 {"sent_at", format_rfc3339(r.message->created_at)},
+                 {"removed_by", removed_by(*r.message)}};
+      if (!r.message->deleted_at) {
+        message["body"] = r.message->body;
+        message["body_html"] = r.message->body_html;
+      }
+    }
+    requests.push_back({{"id", std::to_string(e.conversation_id)},
+                        {"group", group_ref(e.group_slug, e.group_name)},
+                        {"with", persona_ref(e.other_persona_id, e.other_persona_name)},
+                        {"as", persona_ref(e.my_persona_id, e.my_persona_name)},
+                        {"sent_at", format_rfc3339(e.last_message_at)},
+                        {"message", r.message ? boost::json::value(std::move(message)) : boost::json::value(nullptr)},
+                        {"url", conversation_path(e.group_slug, e.conversation_id)}});
   }
   return json_response(200, {{"conversations", std::move(items)},
                              {"unread_total", inbox.unread_total},
+                             {"requests", std::move(requests)},
+                             {"requests_total", inbox.requests_total},
                              {"next", inbox.next ? boost::json::value(messages::format_list_cursor(*inbox.next))
                                                  : boost::json::value(nullptr)}});
 }
@@ -97,6 +136,7 @@ Response show(const ActionEnvironment& env, ApiCall& call) {
               {"with", persona_ref(view->other_persona_id, view->other_persona_name)},
               {"as", persona_ref(view->my_persona_id, view->my_persona_name)},
               {"can_send", !view->refusal.has_value()},
+              {"request", request_json(view->request)},
               {"url", conversation_path(g.slug, view->id)}}},
             {"messages", std::move(items)},
             {"earlier", view->earlier ? boost::json::value(std::to_string(*view->earlier)) : boost::json::value(nullptr)}});
@@ -123,6 +163,7 @@ Response sent_json(const Result<SentMessage>& sent, const FilterOutcome& outcome
   return json_response(201, {{"conversation_id", std::to_string(sent->conversation_id)},
                              {"id", std::to_string(sent->message_id)},
                              {"held", sent->held},
+                             {"request", sent->request ? boost::json::value("waiting") : boost::json::value(nullptr)},
                              {"filters", filter_outcome_json(outcome)}});
 }
 
@@ -151,6 +192,42 @@ Response message_persona(const ActionEnvironment& env, ApiCall& call) {
   return sent_json(do_message_persona(env, call.viewer->account.id, group->group.id, *persona, s->body, s->key,
                                       s->choice, &outcome),
                    outcome);
+}
+
+Response accept(const ActionEnvironment& env, ApiCall& call) {
+  const auto id = path_id(call, "id");
+  if (!id) return conversation_not_found_json();
+  if (auto done = do_accept_message_request(env, call.viewer->account.id, *id); !done) return json_error(done.error());
+  return json_response(200, {{"request", nullptr}});
+}
+
+Response decline(const ActionEnvironment& env, ApiCall& call) {
+  const auto id = path_id(call, "id");
+  if (!id) return conversation_not_found_json();
+  boost::json::object body;
+  if (!call.request.body.empty()) {
+    auto parsed = parse_json_object(call.request);
+    if (!parsed) return json_error(parsed.error());
+    body = std::move(*parsed);
+  }
+  auto block = bool_field(body, "block", false);
+  if (!block) return json_error(block.error());
+  const AccountId viewer = call.viewer->account.id;
+  // The conversation's group and the sender's persona, for the block (read before declining:
+  // the caller may read the conversation either way).
+  std::optional<std::pair<GroupId, PersonaId>> other;
+  if (*block) {
+    auto view = read_conversation(env, viewer, *id, std::nullopt);
+    if (!view) return json_error(view.error());
+    other = std::pair(view->group.group.id, view->other_persona_id);
+  }
+  if (auto done = do_decline_message_request(env, viewer, *id); !done) return json_error(done.error());
+  if (other) {
+    if (auto blocked = do_block_persona(env, viewer, other->first, other->second); !blocked) {
+      return json_error(blocked.error());
+    }
+  }
+  return no_content();
 }
 
 Response remove(const ActionEnvironment& env, ApiCall& call) {
@@ -230,6 +307,8 @@ void add_message_routes(std::vector<Route>& routes, const ActionEnvironment& env
                     api_endpoint(env, Access::anyone, [&env](ApiCall& c) { return show(env, c); }),
                     "api.conversations.messages"});
   route(Method::post, "/api/v1/conversations/{id}/messages", send, "api.conversations.messages.send");
+  route(Method::post, "/api/v1/conversations/{id}/accept", accept, "api.conversations.accept");
+  route(Method::post, "/api/v1/conversations/{id}/decline", decline, "api.conversations.decline");
   route(Method::post, "/api/v1/personas/{id}/messages", message_persona, "api.personas.messages.send");
   route(Method::delete_, "/api/v1/messages/{id}", remove, "api.messages.delete");
   route(Method::post, "/api/v1/messages/{id}/reports", report, "api.messages.report");

@@ -32,7 +32,8 @@ MessagingDecision may_message(const MessagingCase& m) {
   if (!m.sender_can_take_part) return MessagingDecision::cannot_take_part;
   if (m.blocked || !m.recipient_active) return MessagingDecision::unavailable;
   if (m.sender_moderates) return MessagingDecision::allowed;
-  return m.recipient_allows == MessageAudience::members ? MessagingDecision::allowed : MessagingDecision::unavailable;
+  if (m.recipient_allows != MessageAudience::members) return MessagingDecision::unavailable;
+  return m.sender_awaits_acceptance ? MessagingDecision::awaiting_acceptance : MessagingDecision::allowed;
 }
 
 }  // namespace hearth

@@ -26,6 +26,9 @@ struct MessagingCase {
   bool recipient_active = false;      // the recipient's persona is an active member here
   MessageAudience recipient_allows = MessageAudience::members;
   bool blocked = false;               // a block stands between the two, either way
+  // The sender wrote first and the recipient hasn't accepted: pending, or declined (the
+  // sender can't tell which, and isn't told).
+  bool sender_awaits_acceptance = false;
 };
 
 enum class MessagingDecision {
@@ -33,12 +36,22 @@ enum class MessagingDecision {
   own_persona,       // "that's you"
   cannot_take_part,  // the sender may not take part in the group (their own standing, told plainly)
   unavailable,       // "this member isn't taking private messages right now", whatever the reason
+  awaiting_acceptance,  // "your message is waiting for them to accept it" (also after a decline)
 };
 
 // Blocks hold for everyone, moderators included (a member who blocked a moderator still has
 // the moderation tools' notices between them); the recipient's setting does not hold for the
 // group's moderators, who need to reach members.
+// A sender whose request hasn't been accepted waits; a moderator doesn't (their message makes
+// the conversation an ordinary one).
 MessagingDecision may_message(const MessagingCase& m);
+
+// Message requests (DESIGN.md principle 10): a new conversation started by a member arrives as
+// a request the recipient accepts or declines; one started by the group's moderators doesn't,
+// because they need to reach members.
+inline bool first_message_is_request(bool sender_moderates) {
+  return !sender_moderates;
+}
 
 // A participant reads a conversation while they are an active member of its group and no
 // block stands between the two sides; otherwise it is "not found" for them too.

@@ -42,11 +42,11 @@ std::string with(std::string_view columns, std::string_view rest) {
 }
 
 constexpr std::string_view participant_columns =
-    "SELECT conversation_id, group_id, account_id, persona_id, other_persona_id, last_message_at, unread_count"
-    " FROM message_participants";
+    "SELECT conversation_id, group_id, account_id, persona_id, other_persona_id, last_message_at, unread_count,"
+    " request FROM message_participants";
 
 Participant participant_of(const Row& r) {
-  return Participant{r.i64(0), r.i64(1), r.i64(2), r.i64(3), r.i64(4), r.i64(5), r.i64(6)};
+  return Participant{r.i64(0), r.i64(1), r.i64(2), r.i64(3), r.i64(4), r.i64(5), r.i64(6), parse_request_state(r.text(7))};
 }
 
 // A viewer's side `p` of a conversation whose other side is `o`, as it shows in their list:
@@ -64,6 +64,19 @@ constexpr std::string_view sides_where =
     " OR (b.blocker_account_id = o.account_id AND b.blocked_persona_id = p.persona_id)"
     " OR (b.blocked_account_id = o.account_id AND b.blocker_persona_id = p.persona_id))";
 
+// The list's columns (ListEntry), from `sides_from` joined with the group and both personas.
+constexpr std::string_view entry_columns =
+    "SELECT p.conversation_id, p.group_id, g.slug, g.name, p.persona_id, mine.name, p.other_persona_id, theirs.name,"
+    " p.last_message_at, p.unread_count, p.request";
+constexpr std::string_view entry_joins =
+    " JOIN support_groups g ON g.id = p.group_id JOIN personas mine ON mine.id = p.persona_id"
+    " JOIN personas theirs ON theirs.id = p.other_persona_id";
+
+ListEntry entry_of(const Row& r) {
+  return ListEntry{r.i64(0), r.i64(1), r.text(2), r.text(3), r.i64(4), r.text(5),
+                   r.i64(6), r.text(7), r.i64(8), r.i64(9), parse_request_state(r.text(10))};
+}
+
 std::optional<int64_t> parse_number(std::string_view text) {
   int64_t value = 0;
   const auto* end = text.data() + text.size();
@@ -73,6 +86,23 @@ std::optional<int64_t> parse_number(std::string_view text) {
 }
 
 }  // namespace
+
+std::string_view request_state_name(RequestState state) {
+  switch (state) {
+    case RequestState::none: return "";
+    case RequestState::sent: return "sent";
+    case RequestState::received: return "received";
+    case RequestState::declined: return "declined";
+  }
+  return "";
+}
+
+RequestState parse_request_state(std::string_view name) {
+  for (const RequestState s : {RequestState::sent, RequestState::received, RequestState::declined}) {
+    if (request_state_name(s) == name) return s;
+  }
+  return RequestState::none;
+}
 
 std::optional<Conversation> find_conversation(Connection& c, ConversationId id) {
   return c.first<Conversation>(
@@ -89,7 +119,7 @@ std::optional<Conversation> find_between(Connection& c, GroupId group_id, Person
 }
 
 Conversation create_conversation(Connection& c, ConversationId id, GroupId group_id, const Participant& a,
-                                 const Participant& b, UnixMillis now) {
+                                 const Participant& b, UnixMillis now, bool as_request) {
   const Conversation conversation{id, group_id, std::min(a.persona_id, b.persona_id),
                                   std::max(a.persona_id, b.persona_id), now};
   c.run(
@@ -98,12 +128,26 @@ Conversation create_conversation(Connection& c, ConversationId id, GroupId group
       {id, group_id, conversation.first_persona_id, conversation.second_persona_id, now});
   for (const Participant* side : {&a, &b}) {
     const Participant& other = side == &a ? b : a;
+    const RequestState request =
+        !as_request ? RequestState::none : side == &a ? RequestState::sent : RequestState::received;
     c.run(
         "INSERT INTO message_participants (conversation_id, group_id, account_id, persona_id, other_persona_id,"
-        " last_message_at, unread_count) VALUES (?, ?, ?, ?, ?, 0, 0)",
-        {id, group_id, side->account_id, side->persona_id, other.persona_id});
+        " last_message_at, unread_count, request) VALUES (?, ?, ?, ?, ?, 0, 0, ?)",
+        {id, group_id, side->account_id, side->persona_id, other.persona_id,
+         std::string(request_state_name(request))});
   }
   return conversation;
+}
+
+void accept_request(Connection& c, ConversationId id) {
+  c.run("UPDATE message_participants SET request = '' WHERE conversation_id = ? AND request <> ''", {id});
+}
+
+bool decline_request(Connection& c, ConversationId id, AccountId account) {
+  c.run("UPDATE message_participants SET request = 'declined' WHERE conversation_id = ? AND account_id = ?"
+        " AND request = 'received'",
+        {id, account});
+  return c.changes() > 0;
 }
 
 std::optional<Participant> participant(Connection& c, ConversationId id, AccountId account) {
@@ -192,20 +236,39 @@ std::vector<Message> page(Connection& c, ConversationId id, AccountId viewer, in
 std::vector<ListEntry> list(Connection& c, AccountId viewer, int limit, std::optional<ListCursor> after) {
   const ListCursor from = after.value_or(ListCursor{INT64_MAX, INT64_MAX});
   const std::string sql =
-      std::string("SELECT p.conversation_id, p.group_id, g.slug, g.name, p.persona_id, mine.name,"
-                  " p.other_persona_id, theirs.name, p.last_message_at, p.unread_count")
+      std::string(entry_columns)
           .append(sides_from)
-          .append(" JOIN support_groups g ON g.id = p.group_id JOIN personas mine ON mine.id = p.persona_id"
-                  " JOIN personas theirs ON theirs.id = p.other_persona_id")
+          .append(entry_joins)
           .append(sides_where)
-          .append(" AND (p.last_message_at < ? OR (p.last_message_at = ? AND p.conversation_id < ?))"
+          .append(" AND p.request IN ('', 'sent')"
+                  " AND (p.last_message_at < ? OR (p.last_message_at = ? AND p.conversation_id < ?))"
                   " ORDER BY p.last_message_at DESC, p.conversation_id DESC LIMIT ?");
   return c.all<ListEntry>(
       sql, {viewer, from.last_message_at, from.last_message_at, from.conversation_id, int64_t{std::max(limit, 1)}},
-      [](const Row& r) {
-        return ListEntry{r.i64(0), r.i64(1), r.text(2), r.text(3), r.i64(4),
-                         r.text(5), r.i64(6), r.text(7), r.i64(8), r.i64(9)};
-      });
+      entry_of);
+}
+
+std::vector<RequestEntry> requests(Connection& c, AccountId viewer, int limit) {
+  const std::string sql = std::string(entry_columns)
+                              .append(sides_from)
+                              .append(entry_joins)
+                              .append(sides_where)
+                              .append(" AND p.request = 'received'"
+                                      " ORDER BY p.last_message_at DESC, p.conversation_id DESC LIMIT ?");
+  std::vector<RequestEntry> found;
+  for (ListEntry& e : c.all<ListEntry>(sql, {viewer, int64_t{std::max(limit, 1)}}, entry_of)) {
+    auto newest = page(c, e.conversation_id, viewer, 1, std::nullopt);
+    found.push_back({std::move(e), newest.empty() ? std::nullopt : std::optional(std::move(newest.front()))});
+  }
+  return found;
+}
+
+int64_t request_count(Connection& c, AccountId viewer) {
+  return c
+      .first_i64(std::string("SELECT COUNT(*)").append(sides_from).append(sides_where).append(
+                     " AND p.request = 'received'"),
+                 {viewer})
+      .value_or(0);
 }
 
 std::string format_list_cursor(const ListCursor& cursor) {
@@ -227,7 +290,7 @@ int64_t unread_total(Connection& c, AccountId viewer) {
       .first_i64(std::string("SELECT COALESCE(SUM(p.unread_count), 0)")
                      .append(sides_from)
                      .append(sides_where)
-                     .append(" AND p.unread_count > 0"),
+                     .append(" AND p.unread_count > 0 AND p.request IN ('', 'sent')"),
                  {viewer})
       .value_or(0);
 }

@@ -29,6 +29,17 @@ struct Conversation {
   UnixMillis created_at = 0;
 };
 
+// Where one side of a conversation stands with message requests (migrations/0015): the
+// column `message_participants.request`.
+enum class RequestState {
+  none,      // an ordinary conversation
+  sent,      // this side wrote first and the other hasn't accepted (or declined: the same to them)
+  received,  // a request waiting for this side's answer
+  declined,  // this side declined it
+};
+std::string_view request_state_name(RequestState state);  // "", "sent", "received", "declined"
+RequestState parse_request_state(std::string_view name);  // unknown: none
+
 // One side of a conversation.
 struct Participant {
   ConversationId conversation_id = 0;
@@ -38,13 +49,19 @@ struct Participant {
   PersonaId other_persona_id = 0;
   UnixMillis last_message_at = 0;
   int64_t unread_count = 0;
+  RequestState request = RequestState::none;
 };
 
 std::optional<Conversation> find_conversation(Connection& c, ConversationId id);
 std::optional<Conversation> find_between(Connection& c, GroupId group_id, PersonaId a, PersonaId b);
 // The conversation and both participants' rows (nothing in their lists until a message).
+// `as_request`: `a` writes first and `b` receives it as a request.
 Conversation create_conversation(Connection& c, ConversationId id, GroupId group_id, const Participant& a,
-                                 const Participant& b, UnixMillis now);
+                                 const Participant& b, UnixMillis now, bool as_request = false);
+// The request is accepted (or never was one): both sides ordinary. Nothing when already so.
+void accept_request(Connection& c, ConversationId id);
+// `account` declines the request they received; false when there was none waiting for them.
+bool decline_request(Connection& c, ConversationId id, AccountId account);
 std::optional<Participant> participant(Connection& c, ConversationId id, AccountId account);
 std::optional<Participant> other_participant(Connection& c, ConversationId id, AccountId account);
 
@@ -90,7 +107,7 @@ std::vector<Message> page(Connection& c, ConversationId id, AccountId viewer, in
 
 // "My conversations": one row per conversation, newest first. Rows of groups the viewer is no
 // longer an active member of, and of conversations a block stands between (either way), are
-// left out.
+// left out; so are requests the viewer received (requests() lists them) or declined.
 struct ListEntry {
   ConversationId conversation_id = 0;
   GroupId group_id = 0;
@@ -102,6 +119,7 @@ struct ListEntry {
   std::string other_persona_name;
   UnixMillis last_message_at = 0;
   int64_t unread_count = 0;
+  RequestState request = RequestState::none;  // the viewer's side: `sent` shows "waiting"
 };
 struct ListCursor {
   UnixMillis last_message_at = 0;
@@ -112,6 +130,16 @@ std::string format_list_cursor(const ListCursor& cursor);  // "<last_message_at>
 std::optional<ListCursor> parse_list_cursor(std::string_view text);
 // The sum of the unread counts the list would show.
 int64_t unread_total(Connection& c, AccountId viewer);
+
+// Requests waiting for the viewer's answer, newest first, with the same rule as the list (no
+// left group, no block either way), each with the message it came with (the newest the viewer
+// may see: a request holds one).
+struct RequestEntry {
+  ListEntry entry;
+  std::optional<Message> message;
+};
+std::vector<RequestEntry> requests(Connection& c, AccountId viewer, int limit);
+int64_t request_count(Connection& c, AccountId viewer);
 
 // Whether a block stands between the two sides, in either direction (store/persona_blocks).
 bool blocked_between(Connection& c, AccountId a, PersonaId a_persona, AccountId b, PersonaId b_persona);

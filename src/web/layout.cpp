@@ -4,9 +4,22 @@
 #include "web/assets.hpp"
 
 namespace hearth {
+namespace {
+
+// "Messages (2) · 1 request": new messages, and requests waiting for an answer (apart: a
+// request is not a conversation yet). assets/hearth.js writes the same words when the live
+// count changes (GET /api/v1/me/events), so the two must stay alike.
+void messages_link(Html& h, int64_t unread, int64_t requests) {
+  h.m("<li><a id=\"nav-messages\" href=\"/messages\">Messages");
+  if (unread > 0) h.m(" (").num(unread).m("<span class=\"visually-hidden\"> new</span>)");
+  if (requests > 0) h.m(" · ").num(requests).t(requests == 1 ? " request" : " requests");
+  h.m("</a></li>");
+}
+
+}  // namespace
 
 std::string render_layout(const PageMeta& meta, bool logged_in, std::string_view csrf_token,
-                          std::string_view body_html, int64_t unread_messages) {
+                          std::string_view body_html, int64_t unread_messages, int64_t message_requests) {
   Html h;
   h.m("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
@@ -22,9 +35,9 @@ std::string render_layout(const PageMeta& meta, bool logged_in, std::string_view
       "<nav aria-label=\"Main\"><ul class=\"nav-list\">");
   if (logged_in) {
     h.m("<li><a href=\"/\">Home</a></li><li><a href=\"/groups\">Groups</a></li>"
-        "<li><a href=\"/search\">Search</a></li><li><a href=\"/messages\">Messages");
-    if (unread_messages > 0) h.m(" (").num(unread_messages).m("<span class=\"visually-hidden\"> new</span>)");
-    h.m("</a></li><li><a href=\"/settings\">Settings</a></li>"
+        "<li><a href=\"/search\">Search</a></li>");
+    messages_link(h, unread_messages, message_requests);
+    h.m("<li><a href=\"/settings\">Settings</a></li>"
         "<li><form method=\"post\" action=\"/logout\" class=\"inline-form\">"
         "<input type=\"hidden\" name=\"csrf\" value=\"")
         .t(csrf_token)
@@ -46,8 +59,9 @@ Response render_page(PageContext& context, const PageMeta& meta, const Html& bod
   Response response;
   response.status = status;
   const std::string csrf = context.viewer ? context.csrf_token() : std::string();
-  const int64_t unread = context.viewer ? read_unread_message_total(context.env, context.viewer->account.id) : 0;
-  response.body = render_layout(meta, context.viewer.has_value(), csrf, body.str(), unread);
+  const MessageCounts counts =
+      context.viewer ? read_message_counts(context.env, context.viewer->account.id) : MessageCounts{};
+  response.body = render_layout(meta, context.viewer.has_value(), csrf, body.str(), counts.unread, counts.requests);
   return response;
 }
 

@@ -16,9 +16,10 @@ struct PageMeta {
 };
 
 // The full document around `body_html` (which must come from an Html writer).
-// `unread_messages`: shown in the signed-in navigation as "Messages (N)" (docs/messages.md).
+// `unread_messages`, `message_requests`: shown in the signed-in navigation as
+// "Messages (N) · M requests" (docs/messages.md).
 std::string render_layout(const PageMeta& meta, bool logged_in, std::string_view csrf_token,
-                          std::string_view body_html, int64_t unread_messages = 0);
+                          std::string_view body_html, int64_t unread_messages = 0, int64_t message_requests = 0);
 Response render_page(PageContext& context, const PageMeta& meta, const Html& body, int status = 200);
 
 }  // namespace hearth

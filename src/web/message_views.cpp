@@ -95,6 +95,30 @@ void message_form(Html& h, const PageContext& context, const MessageFormOptions&
   h.m("<button type=\"submit\" class=\"button\">").t(o.button).m("</button></form>");
 }
 
+void request_answer_html(Html& h, const PageContext& context, const Group& group, const RequestAnswer& a) {
+  const std::string base = conversation_url(group, a.conversation_id);
+  h.m("<div class=\"actions\">");
+  h.m("<form method=\"post\" class=\"inline-form\" action=\"").t(base + "/accept").m("\">");
+  csrf_input(h, context);
+  h.m("<button type=\"submit\" class=\"button\">Accept<span class=\"visually-hidden\"> ").t(a.other_name)
+      .m("'s request</span></button></form>");
+  if (!a.declined) {
+    h.m("<form method=\"post\" class=\"inline-form\" action=\"").t(base + "/decline").m("\">");
+    csrf_input(h, context);
+    h.m("<button type=\"submit\" class=\"button button-quiet\">Decline<span class=\"visually-hidden\"> ")
+        .t(a.other_name).m("'s request</span></button></form>");
+  }
+  h.m("<form method=\"post\" class=\"inline-form\" action=\"").t(base + "/decline").m("\">");
+  csrf_input(h, context);
+  h.m("<input type=\"hidden\" name=\"block\" value=\"1\"><button type=\"submit\" class=\"button button-quiet\">")
+      .t(a.declined ? "Block " : "Decline and block ").t(a.other_name).m("</button></form>");
+  if (a.message_id) {
+    h.m("<a href=\"").t(base + "/m/" + std::to_string(*a.message_id) + "/report").m("\">Report<span "
+        "class=\"visually-hidden\"> ").t(a.other_name).m("'s message</span></a>");
+  }
+  h.m("</div>");
+}
+
 void after_send_notices(Html& h, const PageContext& context, std::string_view group_region) {
   if (context.request.query_value("crisis")) {
     crisis_lines_card(h, context, crisis_regions_for(context, group_region));
@@ -102,13 +126,16 @@ void after_send_notices(Html& h, const PageContext& context, std::string_view gr
   if (context.request.query_value("held")) {
     notice(h, "Your message is waiting for one of the group's moderators, because of some of the words in it. It "
               "reaches them once a moderator has looked at it.");
+  } else if (context.request.query_value("request")) {
+    notice(h, "Your message is sent. As you haven't talked before, it reaches them as a request: once they accept "
+              "it, you can write to each other.");
   } else if (context.request.query_value("sent")) {
     notice(h, "Your message is sent.");
   }
 }
 
-std::string after_send_url(std::string url, const FilterOutcome& outcome, bool held) {
-  url = with_query(std::move(url), held ? "held=1" : "sent=1");
+std::string after_send_url(std::string url, const FilterOutcome& outcome, bool held, bool request) {
+  url = with_query(std::move(url), held ? "held=1" : request ? "sent=1&request=1" : "sent=1");
   if (outcome.crisis) return with_query(std::move(url), "crisis=1") + "#support";
   return url + "#latest";
 }

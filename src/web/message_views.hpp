@@ -49,10 +49,22 @@ struct MessageFormOptions {
 };
 void message_form(Html& h, const PageContext& context, const MessageFormOptions& options);
 
+// Answering a message request (docs/messages.md): Accept, Decline, Decline and block, each a
+// small form of its own (POST …/accept, …/decline), and Report for the message it came with.
+// `declined`: the viewer declined it earlier and may still accept it.
+struct RequestAnswer {
+  messages::ConversationId conversation_id = 0;
+  std::string other_name;
+  std::optional<messages::MessageId> message_id;  // the one to report, if it can be
+  bool declined = false;
+};
+void request_answer_html(Html& h, const PageContext& context, const Group& group, const RequestAnswer& answer);
+
 // After sending: the crisis lines (crisis language) or "waiting for a moderator" (held).
 void after_send_notices(Html& h, const PageContext& context, std::string_view group_region);
 // The address to go to after a message was sent, with what to tell the author.
-std::string after_send_url(std::string url, const FilterOutcome& outcome, bool held);
+// `request`: the message went as a message request.
+std::string after_send_url(std::string url, const FilterOutcome& outcome, bool held, bool request = false);
 
 // A message in the moderators' queue: its text, sender and recipient (their personas here),
 // what the filters found, and the way to the message's moderation page.

@@ -49,6 +49,7 @@ std::vector<Route> web_routes(const ActionEnvironment& env) {
   add_messages_conversation_page(routes, env);
   add_messages_new_page(routes, env);
   add_messages_report_page(routes, env);
+  add_messages_request_page(routes, env);
   add_messages_moderation_page(routes, env);
   return routes;
 }

@@ -52,6 +52,7 @@ void add_messages_page(std::vector<Route>& routes, const ActionEnvironment& env)
 void add_messages_conversation_page(std::vector<Route>& routes, const ActionEnvironment& env);
 void add_messages_new_page(std::vector<Route>& routes, const ActionEnvironment& env);
 void add_messages_report_page(std::vector<Route>& routes, const ActionEnvironment& env);
+void add_messages_request_page(std::vector<Route>& routes, const ActionEnvironment& env);
 void add_messages_moderation_page(std::vector<Route>& routes, const ActionEnvironment& env);
 
 }  // namespace hearth

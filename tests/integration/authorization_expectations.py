@@ -241,6 +241,19 @@ RULES = {
                 guest      nonmember  pending    member     moderator  admin      owner      banned
         any     not_found  not_found  not_found  allowed    not_found  not_found  not_found  not_found
     """),
+    # Declining a message request: the fixture's conversation is an ordinary one (the member
+    # answered the pal's request), so the member is told there's nothing to decline; everyone
+    # else gets the answer for a conversation that doesn't exist.
+    "message-decline": _table("""
+                guest      nonmember  pending    member     moderator  admin      owner      banned
+        public  not_found  not_found  not_found  conflict   not_found  not_found  not_found  not_found
+        private not_found  not_found  not_found  conflict   not_found  not_found  not_found  not_found
+        hidden  not_found  not_found  not_found  conflict   not_found  not_found  not_found  not_found
+    """),
+    "message-decline-any": _table("""
+                guest      nonmember  pending    member     moderator  admin      owner      banned
+        any     not_found  not_found  not_found  conflict   not_found  not_found  not_found  not_found
+    """),
     # Writing to a member from their page (the fixture's member): whoever may take part, but
     # the member is writing to themselves.
     "message-persona": _table("""
@@ -502,6 +515,11 @@ ROUTES = {
     "api.conversations.messages.send": "message-participant-any",
     "api.messages.delete": "message-participant-any",
     "api.messages.report": "message-participant-any",
+    # Message requests: accepting an ordinary conversation is fine (nothing changes).
+    "web.messages.request.accept": "message-participant",
+    "web.messages.request.decline": "message-decline",
+    "api.conversations.accept": "message-participant-any",
+    "api.conversations.decline": "message-decline-any",
     "web.persona.message": "message-persona",
     "web.persona.message.send": "message-persona",
     "api.personas.messages.send": "message-self",

@@ -15,15 +15,27 @@ real server, on SQLite or PostgreSQL (HEARTH_TEST_POSTGRES, hearth_server.py).
   moderator" to the recipient.
 - A repeated form makes one message; the hourly limit answers in plain words.
 - Unlinkability: nothing the recipient receives names the sender's account or other personas.
+- Message requests: a first message is a request (apart from the conversations and the unread
+  count, with its own count); the sender can't write again until it is accepted ("waiting");
+  accept makes it a conversation; decline hides it and the sender sees no difference; decline
+  and block blocks; the group's moderators skip requests; a blocked pair never sees one.
+- The live count: GET /api/v1/me/events tells the recipient of a new message or request, and
+  nobody else; on PostgreSQL also when the stream is on another node.
 """
 import html as htmllib
+import json
 import re
+import time
 import unittest
 
 from community_fixture import (Person, idempotency_key, join_active, marker, pseudonym, query, set_role, shows,
                                start_server, start_thread)
+from groups_fixtures import LIMITS
+from hearth_server import HearthServer, database_env, on_postgres
+from test_live_updates import EventStream
 
 UNAVAILABLE = "This member isn't taking private messages right now."
+WAITING = "Your message is waiting for them to accept it."
 CRISIS = "I can't do this any more. I want to die."
 HURTFUL = "Honestly you are so pathetic for writing this."
 
@@ -59,7 +71,22 @@ class MessagesTest(unittest.TestCase):
         updated = cls.alice.call("PATCH", "/api/v1/me", {"region": "GB"})
         assert updated.status == 200, updated.text[:300]
         cls.thread, _ = start_thread(cls.owner, cls.slug, f"Evenings {marker()}", "How are your evenings?")
+        # The three members already talk to each other (their requests accepted and read), so
+        # the tests below about sending, filters and reports are about ordinary conversations.
+        for sender, to in ((cls.alice, cls.bob), (cls.alice, cls.carol), (cls.bob, cls.carol)):
+            cls._befriend(sender, to)
 
+    @classmethod
+    def _befriend(cls, sender, to):
+        sent = sender.call("POST", f"/api/v1/personas/{to.persona['id']}/messages",
+                           {"group": cls.slug, "body": "Hello, may I write to you?",
+                            "idempotency_key": idempotency_key()})
+        assert sent.status == 201 and sent.json()["request"] == "waiting", sent.text[:300]
+        conversation = sent.json()["conversation_id"]
+        accepted = to.call("POST", f"/api/v1/conversations/{conversation}/accept")
+        assert accepted.status == 200, accepted.text[:300]
+        assert to.call("GET", f"/api/v1/conversations/{conversation}/messages").status == 200  # read
+        return conversation
     # -- helpers ---------------------------------------------------------------------------------
 
     def write(self, sender, to, body, key=None, **fields):
@@ -104,7 +131,7 @@ class MessagesTest(unittest.TestCase):
 
     def test_a_message_arrives_unread_and_reading_it_clears_the_count(self):
         persona_page = self.alice.web.get(f"/g/{self.slug}/p/{self.bob.persona['id']}")
-        self.assertIn("Send a private message", persona_page.text)
+        self.assertIn("Your private conversation with", persona_page.text)  # they have one already
         before = self.unread(self.bob)
         words = marker("hello")
         conversation, response = self.send(self.alice, self.bob, f"Hello there, {words}.")
@@ -358,6 +385,13 @@ class MessagesTest(unittest.TestCase):
         self.assertIn("This message was removed by a moderator.", seen)
         self.assertNotIn(words, seen)
         self.assertIn("Please be kind in messages too.", self.conversation(self.carol, conversation).text)
+        # The strike's notice says what was removed: a private message, not a post.
+        notices = htmllib.unescape(self.carol.web.get("/me/notices").text)
+        self.assertIn("A moderator removed your private message", notices)
+        self.assertNotIn("removed your post", notices)
+        record = self.mod.web.get(f"/g/{self.slug}/moderation/p/{self.carol.persona['id']}").text
+        self.assertIn("Private message removed", record)
+        self.assertNotIn("Post removed", record)
         (_, _, deleted_at, by_moderator), = query(self.server, "SELECT id, held_at, deleted_at, removed_by_moderator "
                                                                "FROM private_messages WHERE id = ?", (message_id,))
         self.assertIsNotNone(deleted_at)
@@ -375,6 +409,211 @@ class MessagesTest(unittest.TestCase):
         self.assertIn("This message was removed by its author.", page)
         self.assertNotIn(words, page)
 
+    # -- message requests ------------------------------------------------------------------------
+
+    def newcomers(self, *labels):
+        people = []
+        for label in labels:
+            person = Person(self.server, label[:3].lower())
+            person.persona = join_active(person, self.owner, self.group, pseudonym(label))
+            people.append(person)
+        return people
+
+    def inbox(self, person):
+        response = person.call("GET", "/api/v1/messages")
+        self.assertEqual(response.status, 200, response.text[:300])
+        return response.json()
+
+    def nav(self, person):
+        found = re.search(r'<a id="nav-messages" href="/messages">(.*?)</a>', person.web.get("/settings").text)
+        self.assertIsNotNone(found)
+        return re.sub(r"<[^>]+>", "", found.group(1))
+
+    def test_a_first_message_is_a_request_until_it_is_accepted(self):
+        hazel, ivy = self.newcomers("Hazel", "Ivy")
+        self.assertIn("Send a private message", hazel.web.get(f"/g/{self.slug}/p/{ivy.persona['id']}").text)
+        words = marker("first")
+        conversation, response = self.send(hazel, ivy, f"Hi Ivy, I liked your reply. {words}")
+        self.assertIn("request=1", response.location)
+        self.assertIn("reaches them as a request",
+                      htmllib.unescape(hazel.web.get(response.location.split("#")[0]).text))
+        # For Ivy: a request, apart from the conversations and from the unread count.
+        inbox = self.inbox(ivy)
+        self.assertEqual((inbox["unread_total"], inbox["requests_total"]), (0, 1))
+        self.assertEqual(inbox["conversations"], [])
+        (request,) = inbox["requests"]
+        self.assertEqual((request["id"], request["with"]["name"], request["group"]["slug"]),
+                         (str(conversation), hazel.persona["name"], self.slug))
+        self.assertIn(words, request["message"]["body"])
+        self.assertEqual(self.nav(ivy), "Messages · 1 request")
+        page = ivy.web.get("/messages").text
+        section = re.search(r'<section class="card" id="requests".*?</section>', page, re.S).group(0)
+        self.assertIn(hazel.persona["name"], section)
+        self.assertIn(self.group["name"], section)
+        self.assertRegex(section, r"<details><summary>Read their message</summary>.*" + re.escape(words))
+        self.assertIn(f"/g/{self.slug}/messages/{conversation}/accept", section)
+        # For Hazel: waiting, and no second message, in plain words, on every way in.
+        self.assertEqual(self.inbox(hazel)["conversations"][0]["request"], "waiting")
+        self.assertIn("Waiting for them to accept", hazel.web.get("/messages").text)
+        second = marker("second")
+        again = self.write(hazel, ivy, f"Hello? {second}")
+        self.assertEqual(again.status, 409, again.text[:500])
+        self.assertIn(WAITING, htmllib.unescape(again.text))
+        api = hazel.call("POST", f"/api/v1/conversations/{conversation}/messages",
+                         {"body": f"Hello? {second}", "idempotency_key": idempotency_key()})
+        self.assertEqual((api.status, api.json()["error"]["message"]), (409, WAITING))
+        self.assertIn(WAITING, htmllib.unescape(self.conversation(hazel, conversation).text))
+        self.assertEqual(hazel.call("POST", f"/api/v1/conversations/{conversation}/accept").status, 409)
+        self.assertEqual(self.messages_with(second), [])
+        # Ivy accepts: an ordinary conversation both ways.
+        accepted = ivy.web_form(f"/g/{self.slug}/messages/{conversation}/accept", {})
+        self.assertEqual(accepted.status, 303, accepted.text[:500])
+        self.assertIn(f"/g/{self.slug}/messages/{conversation}", accepted.location)
+        inbox = self.inbox(ivy)
+        self.assertEqual((inbox["requests_total"], inbox["requests"]), (0, []))
+        self.assertEqual([c["id"] for c in inbox["conversations"]], [str(conversation)])
+        self.assertIsNone(inbox["conversations"][0]["request"])
+        self.send(hazel, ivy, f"Thank you! {marker()}")
+        self.assertEqual(self.unread(ivy), 1)
+        self.assertIsNone(self.inbox(hazel)["conversations"][0]["request"])
+
+    def test_declining_looks_to_the_sender_like_no_answer_yet(self):
+        jay, kim = self.newcomers("Jay", "Kim")
+        conversation, _ = self.send(jay, kim, f"Hello Kim {marker()}")
+
+        def senders_view():
+            listed = self.inbox(jay)
+            return (listed["conversations"], listed["unread_total"],
+                    jay.call("GET", f"/api/v1/conversations/{conversation}/messages").json(),
+                    self.write(jay, kim, "Still there?").status,
+                    jay.call("POST", f"/api/v1/conversations/{conversation}/messages",
+                             {"body": "Still there?", "idempotency_key": idempotency_key()}).text,
+                    self.refusal_text(jay.web.get(f"/g/{self.slug}/p/{kim.persona['id']}/message").text),
+                    re.sub(r'name="(csrf|idempotency_key)" value="[^"]*"', "",
+                           self.conversation(jay, conversation).text))
+
+        before = senders_view()
+        self.assertEqual(before[3], 409)
+        declined = kim.web_form(f"/g/{self.slug}/messages/{conversation}/decline", {})
+        self.assertEqual(declined.status, 303, declined.text[:500])
+        self.assertIn("Declined. They aren't told", htmllib.unescape(kim.web.get(declined.location.split("#")[0]).text))
+        self.assertEqual(senders_view(), before)
+        # Gone from Kim's requests and counts; the pair can't start another.
+        inbox = self.inbox(kim)
+        self.assertEqual((inbox["requests"], inbox["requests_total"], inbox["conversations"]), ([], 0, []))
+        self.assertEqual(self.nav(kim), "Messages")
+        self.assertEqual(len(self.messages_with("Still there?")), 0)
+        self.assertEqual(kim.call("POST", f"/api/v1/conversations/{conversation}/decline").status, 204)  # again
+        # Kim may change her mind: it still opens for her, and accepting makes it ordinary.
+        self.assertIn("You declined this request", self.conversation(kim, conversation).text)
+        self.assertEqual(kim.call("POST", f"/api/v1/conversations/{conversation}/accept").status, 200)
+        self.send(jay, kim, f"Oh, hello! {marker()}")
+
+    def test_decline_and_block_uses_the_block(self):
+        lee, max_ = self.newcomers("Lee", "Max")
+        conversation, _ = self.send(lee, max_, f"Hi Max {marker()}")
+        done = max_.web_form(f"/g/{self.slug}/messages/{conversation}/decline", {"block": "1"})
+        self.assertEqual(done.status, 303, done.text[:500])
+        self.assertIn("you've blocked them", htmllib.unescape(max_.web.get(done.location.split("#")[0]).text))
+        blocks = max_.call("GET", "/api/v1/me/blocks")
+        self.assertIn(lee.persona["name"], blocks.text)
+        refused = self.write(lee, max_, "Hello?")
+        self.assertEqual(refused.status, 403)
+        self.assertIn(UNAVAILABLE, htmllib.unescape(refused.text))
+
+    def test_the_groups_moderators_skip_the_request(self):
+        (nia,) = self.newcomers("Nia")
+        sent = self.mod.call("POST", f"/api/v1/personas/{nia.persona['id']}/messages",
+                             {"group": self.slug, "body": "Hello from the moderators.",
+                              "idempotency_key": idempotency_key()})
+        self.assertEqual(sent.status, 201, sent.text[:300])
+        self.assertIsNone(sent.json()["request"])
+        inbox = self.inbox(nia)
+        self.assertEqual((inbox["unread_total"], inbox["requests_total"]), (1, 0))
+        self.assertEqual(inbox["conversations"][0]["with"]["name"], self.mod.persona["name"])
+        # A member writing to a moderator sends a request like anyone else.
+        (olive,) = self.newcomers("Olive")
+        asked = olive.call("POST", f"/api/v1/personas/{self.mod.persona['id']}/messages",
+                           {"group": self.slug, "body": "A question for you.", "idempotency_key": idempotency_key()})
+        self.assertEqual(asked.json()["request"], "waiting")
+        # The moderator answering a member's request accepts it.
+        answer = self.mod.call("POST", f"/api/v1/conversations/{asked.json()['conversation_id']}/messages",
+                               {"body": "Of course.", "idempotency_key": idempotency_key()})
+        self.assertEqual(answer.status, 201, answer.text[:300])
+        self.assertIsNone(self.inbox(olive)["conversations"][0]["request"])
+
+    def test_a_blocked_pair_never_sees_requests(self):
+        pat, quin, rue = self.newcomers("Pat", "Quin", "Rue")
+        # Quin blocked Pat before anything was sent: no request can be made.
+        blocked = quin.call("POST", f"/api/v1/groups/{self.slug}/members/{pat.persona['id']}/block")
+        self.assertEqual(blocked.status, 204, blocked.text[:300])
+        refused = self.write(pat, quin, "Hi")
+        self.assertEqual(refused.status, 403)
+        self.assertEqual(self.inbox(quin)["requests_total"], 0)
+        # A request already waiting leaves the list once a block stands between them, either way.
+        self.send(rue, pat, f"Hi Pat {marker()}")
+        self.assertEqual(self.inbox(pat)["requests_total"], 1)
+        self.assertEqual(rue.call("POST", f"/api/v1/groups/{self.slug}/members/{pat.persona['id']}/block").status,
+                         204)
+        inbox = self.inbox(pat)
+        self.assertEqual((inbox["requests"], inbox["requests_total"]), ([], 0))
+        self.assertNotIn("Message requests", pat.web.get("/messages").text)
+        self.assertEqual(self.nav(pat), "Messages")
+
+    def test_request_counts_add_up(self):
+        sam, tia, uma = self.newcomers("Sam", "Tia", "Uma")
+        self.send(tia, sam, f"From Tia {marker()}")
+        self.send(uma, sam, f"From Uma {marker()}")
+        inbox = self.inbox(sam)
+        self.assertEqual((inbox["requests_total"], len(inbox["requests"]), inbox["unread_total"]), (2, 2, 0))
+        self.assertEqual(self.nav(sam), "Messages · 2 requests")
+        self.assertEqual(self.nav(tia), "Messages")  # a request sent counts nothing for its sender
+        self.assertEqual(sam.call("POST", f"/api/v1/conversations/{inbox['requests'][0]['id']}/accept").status, 200)
+        self.assertEqual(self.nav(sam), "Messages (1 new) · 1 request")
+
+    # -- the live count ----------------------------------------------------------------------------
+
+    def counts_stream(self, server, person):
+        stream = EventStream(server, "/api/v1/me/events", token=person.token)
+        self.addCleanup(stream.close)
+        self.assertEqual(stream.status, 200)
+        return stream
+
+    def counts(self, stream, timeout=4.0):
+        event = stream.next(timeout=timeout)
+        if event is None:
+            return None
+        self.assertEqual(event["event"], "unread")
+        data = json.loads(event["data"])
+        return data["unread_messages"], data["message_requests"]
+
+    def test_the_live_count_tells_the_recipient_and_nobody_else(self):
+        vic, wren, xan = self.newcomers("Vic", "Wren", "Xan")
+        wren_stream, xan_stream = self.counts_stream(self.server, wren), self.counts_stream(self.server, xan)
+        self.assertEqual(self.counts(wren_stream), (0, 0))
+        self.assertEqual(self.counts(xan_stream), (0, 0))
+        time.sleep(0.3)  # listening
+        conversation, _ = self.send(vic, wren, f"Hello Wren {marker()}")
+        self.assertEqual(self.counts(wren_stream), (0, 1))  # a request
+        self.assertEqual(wren.call("POST", f"/api/v1/conversations/{conversation}/accept").status, 200)
+        self.assertEqual(self.counts(wren_stream), (1, 0))
+        self.send(vic, wren, f"Thanks {marker()}")
+        self.assertEqual(self.counts(wren_stream), (2, 0))
+        self.assertEqual(self.conversation(wren, conversation).status, 200)  # reading brings it down
+        self.assertEqual(self.counts(wren_stream), (0, 0))
+        self.assertIsNone(self.counts(xan_stream, timeout=2.5), "a third account heard of someone else's message")
+
+    @unittest.skipUnless(on_postgres(), "several nodes need PostgreSQL (HEARTH_TEST_POSTGRES)")
+    def test_the_live_count_crosses_nodes(self):
+        yan, zed = self.newcomers("Yan", "Zed")
+        node_b = HearthServer(env={**LIMITS, **database_env(self.server.data_dir)}).start()
+        self.addCleanup(node_b.stop)
+        stream = self.counts_stream(node_b, zed)
+        self.assertEqual(self.counts(stream), (0, 0))
+        time.sleep(0.3)
+        self.send(yan, zed, f"Across nodes {marker()}")  # through the first node
+        self.assertEqual(self.counts(stream), (0, 1), "node B's stream heard nothing of a request via node A")
+
     # -- limits ----------------------------------------------------------------------------------
 
     def test_sending_is_limited_per_hour_in_plain_words(self):
@@ -382,8 +621,9 @@ class MessagesTest(unittest.TestCase):
         for person, label in ((sender, "Limit"), (to, "Target")):
             person.persona = join_active(person, self.owner, self.group, pseudonym(label))
         path = f"/api/v1/personas/{to.persona['id']}/messages"
+        self._befriend(sender, to)  # the first of the 60
         statuses = [sender.call("POST", path, {"group": self.slug, "body": f"Message {n}",
-                                               "idempotency_key": idempotency_key()}).status for n in range(60)]
+                                               "idempotency_key": idempotency_key()}).status for n in range(59)]
         self.assertEqual(set(statuses), {201})
         refused = sender.call("POST", path, {"group": self.slug, "body": "One too many",
                                              "idempotency_key": idempotency_key()})

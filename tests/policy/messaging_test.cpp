@@ -50,6 +50,28 @@ TEST(MessagingPolicy, TheSendersOwnStandingAndSelfComeFirst) {
   EXPECT_EQ(may_message(self), MessagingDecision::own_persona);
 }
 
+TEST(MessagingPolicy, ASenderWaitsForAcceptanceButAModeratorDoesNot) {
+  MessagingCase waiting = open_case();
+  waiting.sender_awaits_acceptance = true;
+  EXPECT_EQ(may_message(waiting), MessagingDecision::awaiting_acceptance);
+  waiting.sender_moderates = true;
+  EXPECT_EQ(may_message(waiting), MessagingDecision::allowed);
+  // A block or a switched-off setting still answers as it always did: nothing about the request.
+  MessagingCase blocked = open_case();
+  blocked.sender_awaits_acceptance = true;
+  blocked.blocked = true;
+  EXPECT_EQ(may_message(blocked), MessagingDecision::unavailable);
+  MessagingCase off = open_case();
+  off.sender_awaits_acceptance = true;
+  off.recipient_allows = MessageAudience::nobody;
+  EXPECT_EQ(may_message(off), MessagingDecision::unavailable);
+}
+
+TEST(MessagingPolicy, OnlyAMembersFirstMessageIsARequest) {
+  EXPECT_TRUE(first_message_is_request(false));
+  EXPECT_FALSE(first_message_is_request(true));
+}
+
 TEST(MessagingPolicy, ReadingIsForActiveParticipantsAndModeratorsOfReportedOrHeldMessages) {
   EXPECT_TRUE(can_read_conversation(true, true, false));
   EXPECT_FALSE(can_read_conversation(false, true, false));

@@ -20,12 +20,16 @@ class MessagesStoreTest : public testing::ConversationTest {
     carol_p = member(carol, g, "Carol Cedar");
   }
 
-  messages::ConversationId open_conversation() {
+  messages::ConversationId open_conversation(bool as_request = false) {
     return store().write([&](Connection& c) {
       return messages::create_conversation(c, 4242, g, {0, g, bob, bob_p, carol_p}, {0, g, carol, carol_p, bob_p},
-                                           clock().now())
+                                           clock().now(), as_request)
           .id;
     });
+  }
+
+  messages::RequestState side(messages::ConversationId id, AccountId account) {
+    return store().read([&](Connection& c) { return messages::participant(c, id, account)->request; });
   }
 
   messages::Message message(messages::ConversationId conversation, int64_t id, AccountId sender, PersonaId persona,
@@ -201,6 +205,71 @@ TEST_F(MessagesStoreTest, TheListPagesByKeysetNewestFirst) {
     EXPECT_EQ(messages::unread_total(c, carol), 3);
   });
   EXPECT_FALSE(messages::parse_list_cursor("nonsense").has_value());
+}
+
+TEST_F(MessagesStoreTest, ARequestWaitsApartFromTheListAndTheUnreadCount) {
+  const auto id = open_conversation(true);
+  EXPECT_EQ(side(id, bob), messages::RequestState::sent);
+  EXPECT_EQ(side(id, carol), messages::RequestState::received);
+  send(id, message(id, 1, bob, bob_p, 1000, "may I write to you"), carol);
+  store().read([&](Connection& c) {
+    EXPECT_TRUE(messages::list(c, carol, 10, std::nullopt).empty());
+    EXPECT_EQ(messages::unread_total(c, carol), 0);
+    EXPECT_EQ(messages::request_count(c, carol), 1);
+    const auto waiting = messages::requests(c, carol, 10);
+    ASSERT_EQ(waiting.size(), 1u);
+    EXPECT_EQ(waiting[0].entry.other_persona_name, "Bob Birch");
+    ASSERT_TRUE(waiting[0].message.has_value());
+    EXPECT_EQ(waiting[0].message->body, "may I write to you");
+    // The sender sees their conversation, marked as waiting; it is no request of theirs.
+    const auto mine = messages::list(c, bob, 10, std::nullopt);
+    ASSERT_EQ(mine.size(), 1u);
+    EXPECT_EQ(mine[0].request, messages::RequestState::sent);
+    EXPECT_EQ(messages::request_count(c, bob), 0);
+  });
+  store().write([&](Connection& c) { messages::accept_request(c, id); });
+  EXPECT_EQ(side(id, bob), messages::RequestState::none);
+  EXPECT_EQ(side(id, carol), messages::RequestState::none);
+  store().read([&](Connection& c) {
+    EXPECT_EQ(messages::request_count(c, carol), 0);
+    EXPECT_EQ(messages::list(c, carol, 10, std::nullopt).size(), 1u);
+    EXPECT_EQ(messages::unread_total(c, carol), 1);
+  });
+}
+
+TEST_F(MessagesStoreTest, ADeclinedRequestLeavesTheRecipientsSightAndTheSenderStillWaits) {
+  const auto id = open_conversation(true);
+  send(id, message(id, 1, bob, bob_p, 1000, "hello?"), carol);
+  EXPECT_FALSE(store().write([&](Connection& c) { return messages::decline_request(c, id, bob); }));  // not his
+  EXPECT_TRUE(store().write([&](Connection& c) { return messages::decline_request(c, id, carol); }));
+  EXPECT_FALSE(store().write([&](Connection& c) { return messages::decline_request(c, id, carol); }));  // once
+  EXPECT_EQ(side(id, carol), messages::RequestState::declined);
+  EXPECT_EQ(side(id, bob), messages::RequestState::sent);  // exactly as before the decline
+  store().read([&](Connection& c) {
+    EXPECT_TRUE(messages::requests(c, carol, 10).empty());
+    EXPECT_EQ(messages::request_count(c, carol), 0);
+    EXPECT_TRUE(messages::list(c, carol, 10, std::nullopt).empty());
+    EXPECT_EQ(messages::unread_total(c, carol), 0);
+    EXPECT_EQ(messages::list(c, bob, 10, std::nullopt).at(0).request, messages::RequestState::sent);
+  });
+}
+
+TEST_F(MessagesStoreTest, ABlockHidesARequestToo) {
+  const auto id = open_conversation(true);
+  send(id, message(id, 1, bob, bob_p, 1000, "hi"), carol);
+  store().write([&](Connection& c) { persona_blocks::add(c, {bob, carol_p, carol, bob_p, g, 1}); });
+  store().read([&](Connection& c) {
+    EXPECT_TRUE(messages::requests(c, carol, 10).empty());
+    EXPECT_EQ(messages::request_count(c, carol), 0);
+  });
+}
+
+TEST_F(MessagesStoreTest, RequestStateNamesRoundTrip) {
+  for (const auto s : {messages::RequestState::none, messages::RequestState::sent, messages::RequestState::received,
+                       messages::RequestState::declined}) {
+    EXPECT_EQ(messages::parse_request_state(messages::request_state_name(s)), s);
+  }
+  EXPECT_EQ(messages::parse_request_state("bogus"), messages::RequestState::none);
 }
 
 TEST_F(MessagesStoreTest, SettingDefaultsToMembersAndCanChange) {

@@ -44,6 +44,33 @@ void message_tools(Html& h, const PageContext& context, const ConversationView& 
   h.m("</div>");
 }
 
+// The viewer received this conversation as a request and hasn't accepted it (or declined it).
+bool answering(const ConversationView& v) {
+  return v.request == messages::RequestState::received || v.request == messages::RequestState::declined;
+}
+
+// A request the viewer received: what it is and how to answer (docs/messages.md).
+void request_panel(Html& h, const PageContext& context, const ConversationView& v) {
+  if (!answering(v)) return;
+  const bool declined = v.request == messages::RequestState::declined;
+  h.m("<section class=\"card\" aria-labelledby=\"request-h\"><h2 id=\"request-h\">")
+      .t(declined ? "You declined this request" : "A message request").m("</h2><p>");
+  if (declined) {
+    h.t(v.other_persona_name).m(" wasn't told, and can't write to you here. If you've changed your mind, accept it and "
+                                "you can write to each other.");
+  } else {
+    h.t(v.other_persona_name).m(" would like to write to you. Until you accept, they can't send anything more. If you "
+                                "decline, it leaves your messages and they aren't told.");
+  }
+  h.m("</p>");
+  std::optional<messages::MessageId> reportable;
+  for (const auto& m : v.messages) {
+    if (m.sender_account_id != context.viewer->account.id && !m.deleted_at) reportable = m.id;
+  }
+  request_answer_html(h, context, v.group.group, {v.id, v.other_persona_name, reportable, declined});
+  h.m("</section>");
+}
+
 struct FormState {
   std::string body;
   std::string key;
@@ -62,6 +89,8 @@ Response render(PageContext& context, const ConversationView& v, const FormState
       .m(", your name in this group. The group's moderators see a message only if one of you reports it, or if "
          "Hearth's safety filters hold it or flag it.</p>");
   after_send_notices(h, context, g.region);
+  if (context.request.query_value("accepted")) notice(h, "You accepted. You can write to each other now.");
+  request_panel(h, context, v);
   if (v.earlier) {
     h.m("<p><a href=\"").t(conversation_url(g, v.id, "?before=" + std::to_string(*v.earlier)))
         .m("\">Earlier messages</a></p>");
@@ -74,7 +103,9 @@ Response render(PageContext& context, const ConversationView& v, const FormState
   }
   h.m("</ol><section id=\"latest\" class=\"card\" aria-labelledby=\"write-h\"><h2 id=\"write-h\">Write to ")
       .t(v.other_persona_name).m("</h2>");
-  if (v.refusal && !form.error) {
+  if (answering(v)) {
+    h.m("<p>Accept their request to write back.</p>");
+  } else if (v.refusal && !form.error) {
     h.m("<p>").t(v.refusal->message).m("</p>");
   } else {
     message_form(h, context, {.action = conversation_url(g, v.id), .body = form.body, .idempotency_key = form.key,
@@ -107,7 +138,7 @@ Response send(PageContext& context) {
   auto sent = do_send_message(context.env, context.viewer->account.id, view->id, form.body, form.key,
                               filter_choice(context), &outcome);
   if (sent) {
-    const std::string url = after_send_url(conversation_url(g, view->id), outcome, sent->held);
+    const std::string url = after_send_url(conversation_url(g, view->id), outcome, sent->held, sent->request);
     return wants_json(context) ? posted_json(url) : redirect_see_other(url);
   }
   const Error& error = sent.error();

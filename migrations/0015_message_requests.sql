@@ -1,0 +1,15 @@
+-- Message requests (docs/messages.md, DESIGN.md principle 10). Written once for SQLite and
+-- PostgreSQL.
+--
+-- A first message from a member to someone they have no conversation with arrives as a
+-- request: it waits, apart from the recipient's conversations and out of their unread count,
+-- until they accept it; the sender can't write again until then. Each side's row says where
+-- that side stands:
+--   ''          an ordinary conversation (accepted, started by a group's moderator, or from
+--               before requests existed: every existing row gets this default)
+--   'sent'      this side wrote first and the other hasn't accepted. It stays 'sent' after a
+--               decline, so a sender can never tell declined from not answered yet.
+--   'received'  a request waiting for this side's answer
+--   'declined'  this side declined: out of their list; the sender stays at 'sent' for good
+--               (the pair has one conversation, so no second request can be made)
+ALTER TABLE message_participants ADD COLUMN request TEXT NOT NULL DEFAULT '';
