@@ -42,8 +42,8 @@
 
   var pending = {};       // post id -> true: to update from the next load
   var everything = false; // a reset: every post of the page
-  var timer = null;
   var threadState = false; // locked or pinned changed: the flags, the tools and the reply form too
+  var timer = null;
   var loading = false;
 
   function announce(text) {
@@ -170,7 +170,6 @@
     else if (elsewhere > 0) announce("New replies were posted. They are on a later page of this conversation.");
   }
 
-  function waiting() {
   // The node with this id on the page becomes the one in `fresh` (added after `before` when
   // the page has none; removed when `fresh` has none), unless it holds the focus.
   function swap(id, fresh, before) {
@@ -207,6 +206,7 @@
     else if (wasLocked && !isLocked) announce("This conversation is open for replies again.");
   }
 
+  function waiting() {
     if (everything || threadState) return true;
     for (var id in pending) {
       var shown = document.getElementById("post-" + id);
@@ -220,8 +220,8 @@
     var wanted = pending, all = everything, state = threadState; // events that come while loading wait for the next load
     pending = {};
     everything = false;
-    // X-Hearth-Live: an open tab fetching news is not the member reading them, so the
     threadState = false;
+    // X-Hearth-Live: an open tab fetching news is not the member reading them, so the
     // server leaves the thread unread (and the fetched page marks them "New").
     fetch(pageAddress(), { credentials: "same-origin", headers: { "Accept": "text/html", "X-Hearth-Live": "1" } })
       .then(function (response) { return response.ok ? response.text() : null; })
@@ -246,7 +246,6 @@
   ["thread", "reply", "edit", "removal", "reaction"].forEach(function (kind) {
     source.addEventListener(kind, onEvent);
   });
-  source.addEventListener("reset", function () {
   // Locked or pinned: every post too, since their "React or reply" links follow the lock.
   ["lock", "pin"].forEach(function (kind) {
     source.addEventListener(kind, function () {
@@ -255,9 +254,10 @@
       schedule(300);
     });
   });
+  source.addEventListener("reset", function () {
     everything = true;
-    schedule(0);
     threadState = true;
+    schedule(0);
   });
 
   // The header's "Messages (N) · M requests" kept up to date as messages and message requests

@@ -81,13 +81,13 @@ void record_thread_event(const ActionEnvironment& env, Connection& c, thread_eve
   env.changes->note_thread_group(post.thread_id, post.group_id);
 }
 
-LiveViewer live_viewer(const std::optional<Viewer>& viewer) {
 void record_thread_event(const ActionEnvironment& env, Connection& c, thread_events::Kind kind,
                          const threads::Thread& thread) {
   thread_events::record(c, kind, thread.id, thread.group_id, thread.opening_post_id, env.clock.now());
   env.changes->note_thread_group(thread.id, thread.group_id);
 }
 
+LiveViewer live_viewer(const std::optional<Viewer>& viewer) {
   if (!viewer) return {};
   return {viewer->account.id, viewer->credential_hash, viewer->via_access_token};
 }
