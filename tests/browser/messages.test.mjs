@@ -1,8 +1,10 @@
 // Private messages in a real browser (docs/messages.md). The sender writes from a member's page
-// without JavaScript; the recipient sees "Messages (1 new)" in the header and the count on
-// /messages, opens the conversation (the count goes), and answers with JavaScript on (the form is
-// sent by hearth.js, as the posting forms are). Every page is checked with axe-core (WCAG
-// 2.0/2.1/2.2 A and AA) in light and dark.
+// without JavaScript; it arrives as a message request: the recipient sees "Messages · 1 request"
+// in the header and the request on /messages, reads its folded message and accepts it (the
+// conversation opens, the count goes), and answers with JavaScript on (the form is sent by
+// hearth.js, as the posting forms are); the sender's header, open in another tab with
+// JavaScript, turns to "Messages (1 new)" without a reload (the live count). Every page is
+// checked with axe-core (WCAG 2.0/2.1/2.2 A and AA) in light and dark.
 //   HEARTH_BIN=build/dev/hearth node messages.test.mjs      (ctest: ctest -L browser)
 // Set-up (accounts, the group) goes through the JSON API. Screenshots land in
 // tests/browser/screenshots/messages-*.png.
@@ -71,42 +73,54 @@ async function messagesJourney() {
       await expectHeading(page, 'Still Pond');
       const main = await page.locator('main').textContent();
       expect(main.includes('Your message is sent.'), 'not told it was sent');
+      expect(main.includes('reaches them as a request'), 'not told it is a request');
+      expect(main.includes('Your message is waiting for them to accept it.'), 'not told it waits');
       expect(main.includes(words), 'the message is not in the conversation');
       conversationPath = new URL(page.url()).pathname;
     });
 
     const reader = await browseAs(browser, server.baseURL, recipient, password, people);
-    await step('the recipient sees the unread count in the header and on /messages', async () => {
+    await step('the recipient sees the request in the header and on /messages', async () => {
       await goto(reader.page, '/');
       const nav = await reader.page.getByRole('navigation', { name: 'Main' }).textContent();
-      expect(nav.includes('Messages (1 new)'), `the header says ${nav}`);
+      expect(nav.includes('Messages · 1 request') && !nav.includes('Messages ('), `the header says ${nav}`);
       await Promise.all([reader.page.waitForNavigation({ waitUntil: 'load' }),
-        reader.page.getByRole('link', { name: /^Messages \(1/ }).click()]);
+        reader.page.getByRole('link', { name: /^Messages/ }).click()]);
       await expectHeading(reader.page, 'Private messages');
-      const list = await reader.page.locator('main').textContent();
-      expect(list.includes('Morning Finch') && list.includes('1 new'), 'the conversation is not listed as new');
-      await checkBothSchemes(reader.page, 'messages-inbox');
-      await expectNoSidewaysScroll(reader.page, 'messages-inbox');
+      const requests = reader.page.locator('#requests');
+      const text = await requests.textContent();
+      expect(text.includes('Message requests') && text.includes('Morning Finch') && text.includes(`New parents`),
+        'the request is not listed with its sender and group');
+      expect(!(await reader.page.getByText(words).isVisible()), 'the message is not folded away');
+      await checkBothSchemes(reader.page, 'messages-requests');
+      await expectNoSidewaysScroll(reader.page, 'messages-requests');
     });
 
-    await step('the recipient reads it; the count goes', async () => {
+    await step('the recipient reads the request and accepts it; the conversation opens, the count goes', async () => {
+      await reader.page.getByText('Read their message').click();
+      expect(await reader.page.getByText(words).isVisible(), 'the message does not unfold');
       await Promise.all([reader.page.waitForNavigation({ waitUntil: 'load' }),
-        reader.page.getByRole('link', { name: 'Morning Finch' }).click()]);
+        reader.page.getByRole('button', { name: /^Accept/ }).click()]);
       await expectHeading(reader.page, 'Morning Finch');
-      expect((await reader.page.locator('main').textContent()).includes(words), 'the words are not there');
+      const main = await reader.page.locator('main').textContent();
+      expect(main.includes('You accepted.') && main.includes(words), 'not the accepted conversation');
       await checkBothSchemes(reader.page, 'messages-conversation');
       await expectNoSidewaysScroll(reader.page, 'messages-conversation');
       await goto(reader.page, '/messages');
       const nav = await reader.page.getByRole('navigation', { name: 'Main' }).textContent();
-      expect(!nav.includes('Messages ('), `still counted: ${nav}`);
+      expect(!nav.includes('Messages (') && !nav.includes('request'), `still counted: ${nav}`);
     });
 
-    await step('with JavaScript: the recipient answers; the sender has one new', async () => {
+    await step('with JavaScript: the recipient answers; the sender\'s open page says one new, live', async () => {
+      await goto(scripted, '/groups');
+      await scripted.waitForTimeout(500); // the live count's stream is open
       await goto(reader.page, conversationPath);
       await reader.page.getByLabel('Your message').fill(`Thank you, it helps ${suffix}.`);
       await submit(reader.page, 'Send');
       expect((await reader.page.locator('main').textContent()).includes(`Thank you, it helps ${suffix}.`),
         'the answer is not there');
+      await scripted.waitForFunction(
+        () => document.getElementById('nav-messages').textContent === 'Messages (1 new)', null, { timeout: 8000 });
       await goto(page, '/messages');
       const nav = await page.getByRole('navigation', { name: 'Main' }).textContent();
       expect(nav.includes('Messages (1 new)'), `the sender's header says ${nav}`);
