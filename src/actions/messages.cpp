@@ -90,8 +90,8 @@ Result<Sides> sides_for_conversation(Connection& c, AccountId me, messages::Conv
   if (!group) return conversation_not_found();
   const bool blocked = messages::blocked_between(c, me, mine->persona_id, theirs->account_id, theirs->persona_id);
   if (!can_read_conversation(true, is_active_member(group->viewer), blocked)) return conversation_not_found();
-  return Sides{std::move(*group), me, mine->persona_id, theirs->account_id, theirs->persona_id, conversation,
-               mine->request};
+  return Sides{std::move(*group),  me,           mine->persona_id, theirs->account_id,
+               theirs->persona_id, conversation, mine->request};
 }
 
 // Whether the sender may write to the other side now; the refusal when not. The sender's own
@@ -173,8 +173,9 @@ SentMessage write_message(const ActionEnvironment& env, Connection& c, Sides& s,
   if (!s.conversation) {
     if (auto ok = counted(env, c, conversation_rule, s.me); !ok) throw_rollback(ok.error());
     const bool request = first_message_is_request(can_moderate(s.group.viewer));
-    s.conversation = messages::create_conversation(c, random_id(), group_id, {0, group_id, s.me, s.my_persona, s.their_persona},
-                                                   {0, group_id, s.them, s.their_persona, s.my_persona}, now, request);
+    s.conversation =
+        messages::create_conversation(c, random_id(), group_id, {0, group_id, s.me, s.my_persona, s.their_persona},
+                                      {0, group_id, s.them, s.their_persona, s.my_persona}, now, request);
   } else {
     // Past check_may_send, a conversation that is still a request is one the sender received
     // (answering accepts it) or a moderator's (who skip requests): either way, ordinary now.

@@ -73,8 +73,8 @@ class MemberEventStream final : public BodyStream {
     if (counts == sent_) return std::string();
     sent_ = counts;
     return sse_event("unread", boost::json::serialize(boost::json::object{{"unread_threads", d.unread_threads},
-                                                                         {"unread_messages", d.unread_messages},
-                                                                         {"message_requests", d.message_requests}}));
+                                                                          {"unread_messages", d.unread_messages},
+                                                                          {"message_requests", d.message_requests}}));
   }
 
   std::chrono::milliseconds pace() const override { return member_pace; }

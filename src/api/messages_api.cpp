@@ -44,10 +44,14 @@ std::string conversation_path(const std::string& slug, messages::ConversationId 
 // sender (declined or not: they aren't told), "received" or "declined" for the recipient.
 boost::json::value request_json(messages::RequestState state) {
   switch (state) {
-    case messages::RequestState::none: return nullptr;
-    case messages::RequestState::sent: return "waiting";
-    case messages::RequestState::received: return "received";
-    case messages::RequestState::declined: return "declined";
+    case messages::RequestState::none:
+      return nullptr;
+    case messages::RequestState::sent:
+      return "waiting";
+    case messages::RequestState::received:
+      return "received";
+    case messages::RequestState::declined:
+      return "declined";
   }
   return nullptr;
 }
@@ -129,17 +133,17 @@ Response show(const ActionEnvironment& env, ApiCall& call) {
   boost::json::array items;
   for (const auto& m : view->messages) items.push_back(message_json(m, call.viewer->account.id, *view));
   const Group& g = view->group.group;
-  return json_response(
-      200, {{"conversation",
-             {{"id", std::to_string(view->id)},
-              {"group", group_ref(g.slug, g.name)},
-              {"with", persona_ref(view->other_persona_id, view->other_persona_name)},
-              {"as", persona_ref(view->my_persona_id, view->my_persona_name)},
-              {"can_send", !view->refusal.has_value()},
-              {"request", request_json(view->request)},
-              {"url", conversation_path(g.slug, view->id)}}},
-            {"messages", std::move(items)},
-            {"earlier", view->earlier ? boost::json::value(std::to_string(*view->earlier)) : boost::json::value(nullptr)}});
+  return json_response(200, {{"conversation",
+                              {{"id", std::to_string(view->id)},
+                               {"group", group_ref(g.slug, g.name)},
+                               {"with", persona_ref(view->other_persona_id, view->other_persona_name)},
+                               {"as", persona_ref(view->my_persona_id, view->my_persona_name)},
+                               {"can_send", !view->refusal.has_value()},
+                               {"request", request_json(view->request)},
+                               {"url", conversation_path(g.slug, view->id)}}},
+                             {"messages", std::move(items)},
+                             {"earlier", view->earlier ? boost::json::value(std::to_string(*view->earlier))
+                                                       : boost::json::value(nullptr)}});
 }
 
 // The body, key and "send anyway" of a message, or the error to answer.

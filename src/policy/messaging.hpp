@@ -33,9 +33,9 @@ struct MessagingCase {
 
 enum class MessagingDecision {
   allowed,
-  own_persona,       // "that's you"
-  cannot_take_part,  // the sender may not take part in the group (their own standing, told plainly)
-  unavailable,       // "this member isn't taking private messages right now", whatever the reason
+  own_persona,          // "that's you"
+  cannot_take_part,     // the sender may not take part in the group (their own standing, told plainly)
+  unavailable,          // "this member isn't taking private messages right now", whatever the reason
   awaiting_acceptance,  // "your message is waiting for them to accept it" (also after a decline)
 };
 

@@ -46,7 +46,8 @@ constexpr std::string_view participant_columns =
     " request FROM message_participants";
 
 Participant participant_of(const Row& r) {
-  return Participant{r.i64(0), r.i64(1), r.i64(2), r.i64(3), r.i64(4), r.i64(5), r.i64(6), parse_request_state(r.text(7))};
+  return Participant{r.i64(0), r.i64(1), r.i64(2), r.i64(3),
+                     r.i64(4), r.i64(5), r.i64(6), parse_request_state(r.text(7))};
 }
 
 // A viewer's side `p` of a conversation whose other side is `o`, as it shows in their list:
@@ -73,8 +74,17 @@ constexpr std::string_view entry_joins =
     " JOIN personas theirs ON theirs.id = p.other_persona_id";
 
 ListEntry entry_of(const Row& r) {
-  return ListEntry{r.i64(0), r.i64(1), r.text(2), r.text(3), r.i64(4), r.text(5),
-                   r.i64(6), r.text(7), r.i64(8), r.i64(9), parse_request_state(r.text(10))};
+  return ListEntry{r.i64(0),
+                   r.i64(1),
+                   r.text(2),
+                   r.text(3),
+                   r.i64(4),
+                   r.text(5),
+                   r.i64(6),
+                   r.text(7),
+                   r.i64(8),
+                   r.i64(9),
+                   parse_request_state(r.text(10))};
 }
 
 std::optional<int64_t> parse_number(std::string_view text) {
@@ -89,10 +99,14 @@ std::optional<int64_t> parse_number(std::string_view text) {
 
 std::string_view request_state_name(RequestState state) {
   switch (state) {
-    case RequestState::none: return "";
-    case RequestState::sent: return "sent";
-    case RequestState::received: return "received";
-    case RequestState::declined: return "declined";
+    case RequestState::none:
+      return "";
+    case RequestState::sent:
+      return "sent";
+    case RequestState::received:
+      return "received";
+    case RequestState::declined:
+      return "declined";
   }
   return "";
 }
@@ -128,13 +142,13 @@ Conversation create_conversation(Connection& c, ConversationId id, GroupId group
       {id, group_id, conversation.first_persona_id, conversation.second_persona_id, now});
   for (const Participant* side : {&a, &b}) {
     const Participant& other = side == &a ? b : a;
-    const RequestState request =
-        !as_request ? RequestState::none : side == &a ? RequestState::sent : RequestState::received;
+    const RequestState request = !as_request  ? RequestState::none
+                                 : side == &a ? RequestState::sent
+                                              : RequestState::received;
     c.run(
         "INSERT INTO message_participants (conversation_id, group_id, account_id, persona_id, other_persona_id,"
         " last_message_at, unread_count, request) VALUES (?, ?, ?, ?, ?, 0, 0, ?)",
-        {id, group_id, side->account_id, side->persona_id, other.persona_id,
-         std::string(request_state_name(request))});
+        {id, group_id, side->account_id, side->persona_id, other.persona_id, std::string(request_state_name(request))});
   }
   return conversation;
 }
@@ -144,9 +158,10 @@ void accept_request(Connection& c, ConversationId id) {
 }
 
 bool decline_request(Connection& c, ConversationId id, AccountId account) {
-  c.run("UPDATE message_participants SET request = 'declined' WHERE conversation_id = ? AND account_id = ?"
-        " AND request = 'received'",
-        {id, account});
+  c.run(
+      "UPDATE message_participants SET request = 'declined' WHERE conversation_id = ? AND account_id = ?"
+      " AND request = 'received'",
+      {id, account});
   return c.changes() > 0;
 }
 
@@ -235,14 +250,14 @@ std::vector<Message> page(Connection& c, ConversationId id, AccountId viewer, in
 
 std::vector<ListEntry> list(Connection& c, AccountId viewer, int limit, std::optional<ListCursor> after) {
   const ListCursor from = after.value_or(ListCursor{INT64_MAX, INT64_MAX});
-  const std::string sql =
-      std::string(entry_columns)
-          .append(sides_from)
-          .append(entry_joins)
-          .append(sides_where)
-          .append(" AND p.request IN ('', 'sent')"
-                  " AND (p.last_message_at < ? OR (p.last_message_at = ? AND p.conversation_id < ?))"
-                  " ORDER BY p.last_message_at DESC, p.conversation_id DESC LIMIT ?");
+  const std::string sql = std::string(entry_columns)
+                              .append(sides_from)
+                              .append(entry_joins)
+                              .append(sides_where)
+                              .append(
+                                  " AND p.request IN ('', 'sent')"
+                                  " AND (p.last_message_at < ? OR (p.last_message_at = ? AND p.conversation_id < ?))"
+                                  " ORDER BY p.last_message_at DESC, p.conversation_id DESC LIMIT ?");
   return c.all<ListEntry>(
       sql, {viewer, from.last_message_at, from.last_message_at, from.conversation_id, int64_t{std::max(limit, 1)}},
       entry_of);
@@ -253,8 +268,9 @@ std::vector<RequestEntry> requests(Connection& c, AccountId viewer, int limit) {
                               .append(sides_from)
                               .append(entry_joins)
                               .append(sides_where)
-                              .append(" AND p.request = 'received'"
-                                      " ORDER BY p.last_message_at DESC, p.conversation_id DESC LIMIT ?");
+                              .append(
+                                  " AND p.request = 'received'"
+                                  " ORDER BY p.last_message_at DESC, p.conversation_id DESC LIMIT ?");
   std::vector<RequestEntry> found;
   for (ListEntry& e : c.all<ListEntry>(sql, {viewer, int64_t{std::max(limit, 1)}}, entry_of)) {
     auto newest = page(c, e.conversation_id, viewer, 1, std::nullopt);
@@ -265,9 +281,9 @@ std::vector<RequestEntry> requests(Connection& c, AccountId viewer, int limit) {
 
 int64_t request_count(Connection& c, AccountId viewer) {
   return c
-      .first_i64(std::string("SELECT COUNT(*)").append(sides_from).append(sides_where).append(
-                     " AND p.request = 'received'"),
-                 {viewer})
+      .first_i64(
+          std::string("SELECT COUNT(*)").append(sides_from).append(sides_where).append(" AND p.request = 'received'"),
+          {viewer})
       .value_or(0);
 }
 

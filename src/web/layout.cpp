@@ -18,8 +18,8 @@ void messages_link(Html& h, int64_t unread, int64_t requests) {
 
 }  // namespace
 
-std::string render_layout(const PageMeta& meta, bool logged_in, std::string_view csrf_token,
-                          std::string_view body_html, int64_t unread_messages, int64_t message_requests) {
+std::string render_layout(const PageMeta& meta, bool logged_in, std::string_view csrf_token, std::string_view body_html,
+                          int64_t unread_messages, int64_t message_requests) {
   Html h;
   h.m("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"

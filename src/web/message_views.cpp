@@ -100,21 +100,29 @@ void request_answer_html(Html& h, const PageContext& context, const Group& group
   h.m("<div class=\"actions\">");
   h.m("<form method=\"post\" class=\"inline-form\" action=\"").t(base + "/accept").m("\">");
   csrf_input(h, context);
-  h.m("<button type=\"submit\" class=\"button\">Accept<span class=\"visually-hidden\"> ").t(a.other_name)
+  h.m("<button type=\"submit\" class=\"button\">Accept<span class=\"visually-hidden\"> ")
+      .t(a.other_name)
       .m("'s request</span></button></form>");
   if (!a.declined) {
     h.m("<form method=\"post\" class=\"inline-form\" action=\"").t(base + "/decline").m("\">");
     csrf_input(h, context);
     h.m("<button type=\"submit\" class=\"button button-quiet\">Decline<span class=\"visually-hidden\"> ")
-        .t(a.other_name).m("'s request</span></button></form>");
+        .t(a.other_name)
+        .m("'s request</span></button></form>");
   }
   h.m("<form method=\"post\" class=\"inline-form\" action=\"").t(base + "/decline").m("\">");
   csrf_input(h, context);
   h.m("<input type=\"hidden\" name=\"block\" value=\"1\"><button type=\"submit\" class=\"button button-quiet\">")
-      .t(a.declined ? "Block " : "Decline and block ").t(a.other_name).m("</button></form>");
+      .t(a.declined ? "Block " : "Decline and block ")
+      .t(a.other_name)
+      .m("</button></form>");
   if (a.message_id) {
-    h.m("<a href=\"").t(base + "/m/" + std::to_string(*a.message_id) + "/report").m("\">Report<span "
-        "class=\"visually-hidden\"> ").t(a.other_name).m("'s message</span></a>");
+    h.m("<a href=\"")
+        .t(base + "/m/" + std::to_string(*a.message_id) + "/report")
+        .m("\">Report<span "
+           "class=\"visually-hidden\"> ")
+        .t(a.other_name)
+        .m("'s message</span></a>");
   }
   h.m("</div>");
 }
@@ -127,8 +135,9 @@ void after_send_notices(Html& h, const PageContext& context, std::string_view gr
     notice(h, "Your message is waiting for one of the group's moderators, because of some of the words in it. It "
               "reaches them once a moderator has looked at it.");
   } else if (context.request.query_value("request")) {
-    notice(h, "Your message is sent. As you haven't talked before, it reaches them as a request: once they accept "
-              "it, you can write to each other.");
+    notice(h,
+           "Your message is sent. As you haven't talked before, it reaches them as a request: once they accept "
+           "it, you can write to each other.");
   } else if (context.request.query_value("sent")) {
     notice(h, "Your message is sent.");
   }

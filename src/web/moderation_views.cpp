@@ -158,7 +158,9 @@ void history_html(Html& h, const std::vector<sanctions::Entry>& history, const s
   for (const auto& e : history) {
     // A removed private message's strike names no post (actions/moderation_messages).
     const bool message = e.kind == SanctionKind::removal && !e.post_id;
-    h.m("<li><strong>").t(message ? std::string_view("Private message removed") : sanction_label(e.kind)).m("</strong> ");
+    h.m("<li><strong>")
+        .t(message ? std::string_view("Private message removed") : sanction_label(e.kind))
+        .m("</strong> ");
     time.element(h, e.created_at);
     if (!e.actor_name.empty()) h.m(" by ").t(e.actor_name);
     if (e.kind == SanctionKind::mute && e.ends_at) h.m(" · until ").t(time.local(*e.ends_at));

@@ -54,13 +54,16 @@ void request_panel(Html& h, const PageContext& context, const ConversationView& 
   if (!answering(v)) return;
   const bool declined = v.request == messages::RequestState::declined;
   h.m("<section class=\"card\" aria-labelledby=\"request-h\"><h2 id=\"request-h\">")
-      .t(declined ? "You declined this request" : "A message request").m("</h2><p>");
+      .t(declined ? "You declined this request" : "A message request")
+      .m("</h2><p>");
   if (declined) {
-    h.t(v.other_persona_name).m(" wasn't told, and can't write to you here. If you've changed your mind, accept it and "
-                                "you can write to each other.");
+    h.t(v.other_persona_name)
+        .m(" wasn't told, and can't write to you here. If you've changed your mind, accept it and "
+           "you can write to each other.");
   } else {
-    h.t(v.other_persona_name).m(" would like to write to you. Until you accept, they can't send anything more. If you "
-                                "decline, it leaves your messages and they aren't told.");
+    h.t(v.other_persona_name)
+        .m(" would like to write to you. Until you accept, they can't send anything more. If you "
+           "decline, it leaves your messages and they aren't told.");
   }
   h.m("</p>");
   std::optional<messages::MessageId> reportable;

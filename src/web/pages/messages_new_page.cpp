@@ -73,7 +73,8 @@ Response send(PageContext& context) {
   auto sent = do_message_persona(context.env, context.viewer->account.id, g.id, target->persona_id, form.body,
                                  form.idempotency_key, filter_choice(context), &outcome);
   if (sent) {
-    const std::string url = after_send_url(conversation_url(g, sent->conversation_id), outcome, sent->held, sent->request);
+    const std::string url =
+        after_send_url(conversation_url(g, sent->conversation_id), outcome, sent->held, sent->request);
     return wants_json(context) ? posted_json(url) : redirect_see_other(url);
   }
   const Error& error = sent.error();

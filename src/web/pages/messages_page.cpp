@@ -29,9 +29,17 @@ void entry_html(Html& h, const messages::ListEntry& e, const TimeFormatter& time
 // require reading them (docs/messages.md).
 void request_html(Html& h, const PageContext& context, const messages::RequestEntry& r, const TimeFormatter& time) {
   const messages::ListEntry& e = r.entry;
-  h.m("<li><h3><a href=\"/g/").t(e.group_slug).m("/messages/").num(e.conversation_id).m("\">")
-      .t(e.other_persona_name).m("</a></h3><p class=\"meta\">In ").t(e.group_name).m(", where you are ")
-      .t(e.my_persona_name).m(" · ");
+  h.m("<li><h3><a href=\"/g/")
+      .t(e.group_slug)
+      .m("/messages/")
+      .num(e.conversation_id)
+      .m("\">")
+      .t(e.other_persona_name)
+      .m("</a></h3><p class=\"meta\">In ")
+      .t(e.group_name)
+      .m(", where you are ")
+      .t(e.my_persona_name)
+      .m(" · ");
   time.element(h, e.last_message_at);
   h.m("</p>");
   std::optional<messages::MessageId> reportable;

@@ -29,7 +29,8 @@ std::optional<ConversationView> load(PageContext& context) {
 Response refused(PageContext& context, const Error& error) {
   if (error.code == ErrorCode::not_found) return render_not_found(context);
   Html h;
-  h.m("<section class=\"card narrow-wide\"><h1>Message request</h1><p>").t(error.message)
+  h.m("<section class=\"card narrow-wide\"><h1>Message request</h1><p>")
+      .t(error.message)
       .m("</p><p><a href=\"/messages\">Back to your messages</a></p></section>");
   return render_page(context, {.title = "Message request"}, h, status_for(error));
 }
