@@ -95,8 +95,8 @@ TEST_F(MessageRequestsTest, AMessageWakesTheRecipientsAccountTopicAndNoOtherAcco
   auto ben_listener = env().changes->listen([&] { ++ben_wakes; });
   ben_listener->listen({{ChangeFeed::Topic::account, ben}});
   auto owner_listener = env().changes->listen([&] { ++owner_wakes; });
-  owner_listener->listen({{ChangeFeed::Topic::account, owner}, {ChangeFeed::Topic::group, g},
-                          {ChangeFeed::Topic::group_activity, g}});
+  owner_listener->listen(
+      {{ChangeFeed::Topic::account, owner}, {ChangeFeed::Topic::group, g}, {ChangeFeed::Topic::group_activity, g}});
   ASSERT_TRUE(write(ann, ben_p, "Hello").ok());
   EXPECT_GE(ben_wakes.load(), 1);
   EXPECT_EQ(owner_wakes.load(), 0);  // not another account, not the group's streams
