@@ -184,6 +184,30 @@
     }
   }
 
+  // A reply form taken away (the conversation was locked) must not take the member's words
+  // with it: they stay on the page, read-only, to copy; a form given back (unlocked) gets
+  // them again.
+  function carryWords(oldNode, parent, before) {
+    var typed = oldNode.querySelector("textarea");
+    if (!typed || !typed.value.trim()) return;
+    var form = parent.querySelector("form textarea");
+    if (form) {
+      if (!form.value) form.value = typed.value;
+      return;
+    }
+    var box = document.createElement("div"), note = document.createElement("p"), words = document.createElement("textarea");
+    box.className = "card unsent";
+    note.id = "unsent-note";
+    note.textContent = "Your reply wasn't posted. Your words are kept here so you can copy them:";
+    words.readOnly = true;
+    words.rows = 5;
+    words.value = typed.value;
+    words.setAttribute("aria-labelledby", "unsent-note");
+    box.appendChild(note);
+    box.appendChild(words);
+    parent.insertBefore(box, before);
+  }
+
   // The conversation was locked or unlocked, pinned or unpinned: its badges, the moderators'
   // buttons and the reply form follow. A form the member may still use stays as it is, with
   // whatever they have typed; one they may no longer use gives way to the page's notice.
@@ -195,11 +219,17 @@
     var area = document.getElementById("reply-area"), freshArea = fresh.getElementById("reply-area");
     var formThere = freshArea && freshArea.querySelector("form") !== null;
     if (area && freshArea && !(formThere && area.querySelector("form"))) {
-      area.parentNode.replaceChild(document.importNode(freshArea, true), area);
+      var newArea = document.importNode(freshArea, true);
+      area.parentNode.replaceChild(newArea, area);
+      carryWords(area, newArea, null);
     }
     // A reply form opened under a reply goes too when the page no longer offers one.
     var inline = document.querySelector("ol.replies section#reply");
-    if (inline && !fresh.querySelector("section#reply")) inline.parentNode.removeChild(inline);
+    if (inline && !fresh.querySelector("section#reply")) {
+      var where = inline.parentNode, after = inline.nextSibling;
+      where.removeChild(inline);
+      carryWords(inline, where, after);
+    }
     var nowFlags = document.getElementById("thread-flags");
     var isLocked = !!nowFlags && nowFlags.textContent.indexOf("Locked") !== -1;
     if (isLocked && !wasLocked) announce("This conversation is now locked, so it can't take new replies.");

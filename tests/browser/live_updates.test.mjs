@@ -128,6 +128,9 @@ async function liveJourney() {
         await hers.waitForFunction(() => /This conversation is locked/.test(document.getElementById('reply-area')?.textContent || ''),
           null, { timeout: 5_000 });
         expect(await hers.locator('#reply-area form').count() === 0, 'the reply form is still on the locked page');
+        // What she had typed is not lost: it stays on the page, read-only, to copy.
+        expect(await hers.getByLabel(/Your reply wasn't posted/).inputValue() === 'Half a thought',
+          'the words typed before the lock were lost');
         expect(/Locked/.test(await hers.locator('#thread-flags').textContent()), 'no "Locked" badge');
         await hers.waitForFunction(() => /now locked/.test(document.querySelector('[role=status]').textContent),
           null, { timeout: 5_000 });
@@ -139,6 +142,7 @@ async function liveJourney() {
         expect(await mine.getByLabel('Your reply').inputValue() === 'I was just thinking', 'the moderator\'s draft changed');
         await api('PATCH', `/api/v1/threads/${thread.id}`, { locked: false }, owner.token);
         await hers.locator('#reply-area form').waitFor({ timeout: 5_000 });
+        expect(await hers.getByLabel('Your reply').inputValue() === 'Half a thought', 'the reopened form lost her words');
         expect(await hers.locator('#thread-flags').count() === 0, 'the "Locked" badge stayed');
         const problems = herWatch.problems();
         expect(problems.length === 0, problems.join('\n'));
