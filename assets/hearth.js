@@ -297,11 +297,30 @@
   function liveMessageCount() {
     var link = document.getElementById("nav-messages");
     if (!link || !window.EventSource || !window.JSON) return;
-    var source = new EventSource("/api/v1/me/events");
-    source.addEventListener("unread", function (event) {
+    var source = null;
+    // A tab in the background lets its stream go (over plain HTTP/1.1 a browser keeps only
+    // six connections to a site, and a thread page already holds one) and opens it again
+    // when shown: the stream's first event is the current count.
+    function listen() {
+      source = new EventSource("/api/v1/me/events");
+      source.addEventListener("unread", show);
+    }
+    document.addEventListener("visibilitychange", function () {
+      if (document.hidden && source) {
+        source.close();
+        source = null;
+      } else if (!document.hidden && !source) {
+        listen();
+      }
+    });
+    if (!document.hidden) listen();
+    var unread = null;
+    function show(event) {
       var counts;
       try { counts = JSON.parse(event.data); } catch (e) { return; }
       if (typeof counts.unread_messages !== "number") return;
+      if (unread !== null && counts.unread_messages > unread) freshMessages();
+      unread = counts.unread_messages;
       var requests = counts.message_requests || 0;
       while (link.firstChild) link.removeChild(link.firstChild);
       link.appendChild(document.createTextNode("Messages"));
@@ -316,7 +335,33 @@
       if (requests > 0) {
         link.appendChild(document.createTextNode(" · " + requests + (requests === 1 ? " request" : " requests")));
       }
-    });
+    }
+  }
+
+  // On a private conversation's page, a new message (the unread count went up) shows at once:
+  // the page is loaded again, as a reload would show it (which also marks it read), and its
+  // list of messages replaces this one's unless the reader is in it; it is announced.
+  function freshMessages() {
+    var list = document.getElementById("message-list");
+    if (!list || !window.fetch || !window.DOMParser) return;
+    fetch(location.href, { credentials: "same-origin", headers: { Accept: "text/html" } })
+      .then(function (response) { return response.ok ? response.text() : null; })
+      .then(function (html) {
+        if (html === null) return;
+        var fresh = new DOMParser().parseFromString(html, "text/html").getElementById("message-list");
+        var shown = document.getElementById("message-list");
+        if (!fresh || !shown || shown.outerHTML === fresh.outerHTML || shown.contains(document.activeElement)) return;
+        var before = shown.querySelectorAll("article").length;
+        shown.parentNode.replaceChild(document.importNode(fresh, true), shown);
+        if (fresh.querySelectorAll("article").length > before) {
+          var note = document.getElementById("message-status");
+          if (note) {
+            note.textContent = "";
+            window.setTimeout(function () { note.textContent = "A new message arrived."; }, 50);
+          }
+        }
+      })
+      .catch(function () { /* a reload shows it */ });
   }
 
   // The safety filters' prompt, inline. A posting form marked data-prompt is sent with

@@ -126,6 +126,21 @@ async function messagesJourney() {
       expect(nav.includes('Messages (1 new)'), `the sender's header says ${nav}`);
     });
 
+    await step('with JavaScript: a new message shows on the open conversation at once, and is announced', async () => {
+      await goto(scripted, conversationPath);
+      await scripted.waitForTimeout(500); // the live count's stream is open
+      const id = conversationPath.split('/').pop();
+      const later = `Sleep well tonight ${suffix}.`;
+      await api(recipient, 'POST', `/api/v1/conversations/${id}/messages`, { body: later, idempotency_key: `live-${suffix}` });
+      await scripted.waitForFunction((text) => document.getElementById('message-list').textContent.includes(text),
+        later, { timeout: 8000 });
+      await scripted.waitForFunction(() => /A new message arrived/.test(document.getElementById('message-status').textContent),
+        null, { timeout: 3000 });
+      // Shown means read: the header's count goes back down.
+      await scripted.waitForFunction(() => !/new/.test(document.getElementById('nav-messages').textContent),
+        null, { timeout: 8000 });
+    });
+
     await step('the setting on the persona page, and a third member is not let in', async () => {
       const mine = await api(recipient, 'GET', '/api/v1/me/personas');
       const persona = mine.personas.find((p) => p.name === 'Still Pond');

@@ -99,7 +99,9 @@ Response render(PageContext& context, const ConversationView& v, const FormState
         .m("\">Earlier messages</a></p>");
   }
   if (v.messages.empty()) h.m("<p>No messages here yet.</p>");
-  h.m("<ol class=\"results\" aria-label=\"Messages\">");
+  // #message-list and #message-status: hearth.js shows a new message there without a reload.
+  h.m("<div id=\"message-status\" class=\"visually-hidden\" role=\"status\"></div>"
+      "<ol class=\"results\" id=\"message-list\" aria-label=\"Messages\">");
   for (const auto& m : v.messages) {
     const bool mine = m.sender_account_id == context.viewer->account.id;
     message_html(h, m, mine, v.other_persona_name, time, [&](Html& out) { message_tools(out, context, v, m); });
