@@ -8,6 +8,13 @@
 namespace hearth {
 namespace {
 
+// A block hides (and unblocking brings back) the private conversations between the two, so
+// both accounts' live message counts look again (their own streams only; no other topic).
+void tell_both_sides(const ActionEnvironment& env, AccountId account, AccountId other) {
+  env.changes->account_changed(account);
+  if (other != 0) env.changes->account_changed(other);
+}
+
 Error persona_not_found() {
   return make_error(ErrorCode::not_found,
                     "We couldn't find that member here. They may have left the group, or the link may be mistyped.");
@@ -38,7 +45,8 @@ Result<BlockTarget> read_block_target(const ActionEnvironment& env, AccountId ac
 }
 
 Status do_block_persona(const ActionEnvironment& env, AccountId account, GroupId group_id, PersonaId persona_id) {
-  return write_or_error<Done>(env, [&](Connection& c) -> Status {
+  AccountId other = 0;
+  Status status = write_or_error<Done>(env, [&](Connection& c) -> Status {
     auto persona = reachable_persona(c, account, group_id, persona_id);
     if (!persona) return persona.error();
     // The other side stops seeing the name the viewer uses here, and only that name: any other
@@ -51,12 +59,20 @@ Status do_block_persona(const ActionEnvironment& env, AccountId account, GroupId
                             .blocker_persona_id = my_persona,
                             .group_id = group_id,
                             .created_at = env.clock.now()});
+    other = persona->account_id;
     return success();
   });
+  if (status) tell_both_sides(env, account, other);
+  return status;
 }
 
 Status do_unblock_persona(const ActionEnvironment& env, AccountId account, PersonaId persona_id) {
-  env.store.write([&](Connection& c) { persona_blocks::remove(c, account, persona_id); });
+  const AccountId other = env.store.write([&](Connection& c) {
+    const auto persona = personas::find(c, persona_id);
+    persona_blocks::remove(c, account, persona_id);
+    return persona ? persona->account_id : AccountId{0};
+  });
+  tell_both_sides(env, account, other);
   return success();
 }
 

@@ -603,6 +603,22 @@ class MessagesTest(unittest.TestCase):
         self.assertEqual(self.counts(wren_stream), (0, 0))
         self.assertIsNone(self.counts(xan_stream, timeout=2.5), "a third account heard of someone else's message")
 
+    def test_a_block_and_its_lifting_move_the_live_count_at_once(self):
+        yan, zoe = self.newcomers("Yan", "Zoe")
+        conversation, _ = self.send(yan, zoe, f"Hello Zoe {marker()}")
+        self.assertEqual(zoe.call("POST", f"/api/v1/conversations/{conversation}/accept").status, 200)
+        self.send(yan, zoe, f"How are you {marker()}")
+        stream = self.counts_stream(self.server, zoe)
+        self.assertEqual(self.counts(stream), (2, 0))
+        time.sleep(0.3)  # listening
+        # Zoe blocks Yan: the conversation leaves her list, and her count with it, live.
+        blocked = zoe.call("POST", f"/api/v1/groups/{self.slug}/members/{yan.persona['id']}/block")
+        self.assertEqual(blocked.status, 204, blocked.text[:300])
+        self.assertEqual(self.counts(stream), (0, 0))
+        unblocked = zoe.call("DELETE", f"/api/v1/me/blocks/{yan.persona['id']}")
+        self.assertIn(unblocked.status, (200, 204), unblocked.text[:300])
+        self.assertEqual(self.counts(stream), (2, 0))
+
     @unittest.skipUnless(on_postgres(), "several nodes need PostgreSQL (HEARTH_TEST_POSTGRES)")
     def test_the_live_count_crosses_nodes(self):
         yan, zed = self.newcomers("Yan", "Zed")
