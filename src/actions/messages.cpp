@@ -68,8 +68,7 @@ Result<Sides> sides_for_persona(Connection& c, AccountId me, GroupId group_id, P
   Sides sides{std::move(*group), me, 0, persona->account_id, to, std::nullopt};
   if (is_active_member(sides.group.viewer)) sides.my_persona = sides.group.viewer.membership->persona_id;
   // A conversation across a block is gone for both (policy/messaging.hpp): not even a link to it.
-  if (sides.my_persona != 0 &&
-      !messages::blocked_between(c, me, sides.my_persona, sides.them, sides.their_persona)) {
+  if (sides.my_persona != 0 && !messages::blocked_between(c, me, sides.my_persona, sides.them, sides.their_persona)) {
     sides.conversation = messages::find_between(c, group_id, sides.my_persona, to);
     if (sides.conversation) {
       if (auto mine = messages::participant(c, sides.conversation->id, me)) sides.my_request = mine->request;
@@ -286,6 +285,19 @@ Status do_delete_message(const ActionEnvironment& env, AccountId sender, message
   });
 }
 
+Result<messages::Message> read_own_message(const ActionEnvironment& env, AccountId sender,
+                                           messages::ConversationId conversation, messages::MessageId message_id) {
+  return env.store.read([&](Connection& c) -> Result<messages::Message> {
+    auto message = messages::find_message(c, message_id);
+    if (!message || message->sender_account_id != sender || message->conversation_id != conversation ||
+        message->deleted_at) {
+      return message_not_found();
+    }
+    if (auto sides = sides_for_conversation(c, sender, conversation); !sides) return message_not_found();
+    return std::move(*message);
+  });
+}
+
 namespace {
 
 // The viewer's side of a conversation they may read, for answering a request.
@@ -335,8 +347,8 @@ Result<MessageTarget> read_message_target(const ActionEnvironment& env, AccountI
   });
 }
 
-Result<ConversationView> read_conversation(const ActionEnvironment& env, AccountId viewer,
-                                           messages::ConversationId id, std::optional<messages::MessageId> before) {
+Result<ConversationView> read_conversation(const ActionEnvironment& env, AccountId viewer, messages::ConversationId id,
+                                           std::optional<messages::MessageId> before) {
   auto view = env.store.read([&](Connection& c) -> Result<ConversationView> {
     auto sides = sides_for_conversation(c, viewer, id);
     if (!sides) return sides.error();

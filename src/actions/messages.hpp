@@ -30,8 +30,7 @@ inline constexpr int max_messages_per_page = 50;
 inline constexpr int max_conversations_per_page = 30;
 
 // The words every refusal uses, whatever the reason (policy/messaging.hpp).
-inline constexpr std::string_view message_unavailable_text =
-    "This member isn't taking private messages right now.";
+inline constexpr std::string_view message_unavailable_text = "This member isn't taking private messages right now.";
 // What a sender whose request hasn't been accepted reads: the same whether the recipient
 // hasn't answered yet or declined (docs/messages.md, "Message requests").
 inline constexpr std::string_view message_waiting_text = "Your message is waiting for them to accept it.";
@@ -55,6 +54,10 @@ Result<SentMessage> do_send_message(const ActionEnvironment& env, AccountId send
                                     FilterOutcome* outcome = nullptr);
 // The sender takes their message back: it keeps its place, "removed by its author".
 Status do_delete_message(const ActionEnvironment& env, AccountId sender, messages::MessageId message_id);
+// The message the sender asks to take back, for the page that asks "are you sure": theirs, in
+// that conversation (which they may still read), and not taken back already; else not found.
+Result<messages::Message> read_own_message(const ActionEnvironment& env, AccountId sender,
+                                           messages::ConversationId conversation, messages::MessageId message_id);
 
 // Message requests (docs/messages.md). The recipient of a request accepts it (the conversation
 // becomes an ordinary one; accepting one already accepted is fine, and so is accepting one
@@ -84,15 +87,15 @@ struct ConversationView {
   std::string my_persona_name;
   PersonaId other_persona_id = 0;
   std::string other_persona_name;
-  std::vector<messages::Message> messages;  // oldest first
-  std::optional<messages::MessageId> earlier;  // "earlier messages" start before this one
-  int64_t unread_before = 0;                   // how many were new when opened
-  std::optional<Error> refusal;                // why the viewer can't write here now
+  std::vector<messages::Message> messages;                        // oldest first
+  std::optional<messages::MessageId> earlier;                     // "earlier messages" start before this one
+  int64_t unread_before = 0;                                      // how many were new when opened
+  std::optional<Error> refusal;                                   // why the viewer can't write here now
   messages::RequestState request = messages::RequestState::none;  // the viewer's side
 };
 // Reading marks the conversation read for the viewer (a write after the read).
-Result<ConversationView> read_conversation(const ActionEnvironment& env, AccountId viewer,
-                                           messages::ConversationId id, std::optional<messages::MessageId> before);
+Result<ConversationView> read_conversation(const ActionEnvironment& env, AccountId viewer, messages::ConversationId id,
+                                           std::optional<messages::MessageId> before);
 
 inline constexpr int max_requests_per_page = 30;
 

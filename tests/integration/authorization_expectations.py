@@ -509,6 +509,7 @@ ROUTES = {
     "web.messages.conversation": "message-participant",
     "web.messages.conversation.send": "message-participant",
     "web.messages.message.delete": "message-participant",
+    "web.messages.message.delete.confirm": "message-participant",
     "web.messages.message.report": "message-participant",
     "web.messages.message.report.submit": "message-participant",
     "api.conversations.messages": "message-participant-any",

@@ -401,13 +401,22 @@ class MessagesTest(unittest.TestCase):
         words = marker("oops")
         conversation, _ = self.send(self.bob, self.alice, f"Oops {words}.")
         (message_id, _, _, _), = self.messages_with(words)
-        self.assertEqual(self.alice.web_form(f"/g/{self.slug}/messages/{conversation}/m/{message_id}/delete", {})
-                         .status, 404)  # not hers to take back
+        remove_path = f"/g/{self.slug}/messages/{conversation}/m/{message_id}/delete"
+        self.assertEqual(self.alice.web_form(remove_path, {}).status, 404)  # not hers to take back
+        self.assertEqual(self.alice.web.get(remove_path).status, 404)
+        # Bob's page links to a page that asks first, with the message and a way to keep it.
+        self.assertIn(f'<a href="{remove_path}">Remove', self.conversation(self.bob, conversation).text)
+        asked = self.bob.web.get(remove_path)
+        self.assertEqual(asked.status, 200)
+        self.assertIn("Take this message back?", asked.text)
+        self.assertIn(words, asked.text)
+        self.assertIn("Keep it</a>", asked.text)
         done = self.bob.web_form(f"/g/{self.slug}/messages/{conversation}/m/{message_id}/delete", {})
         self.assertEqual(done.status, 303)
         page = self.conversation(self.alice, conversation).text
         self.assertIn("This message was removed by its author.", page)
         self.assertNotIn(words, page)
+        self.assertEqual(self.bob.web.get(remove_path).status, 404)  # nothing left to take back
 
     # -- message requests ------------------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 // A private conversation, for its two participants only (docs/messages.md).
 //   GET  /g/{slug}/messages/{id}                         the messages (newest last), the reply form
 //   POST /g/{slug}/messages/{id}                         send (safety filters as for a reply)
+//   GET  /g/{slug}/messages/{id}/m/{message_id}/delete   asks the sender "take it back?"
 //   POST /g/{slug}/messages/{id}/m/{message_id}/delete   the sender takes a message back
 //
 // Anyone else — another member, a guest, the group's moderators — gets the page every
@@ -34,10 +35,8 @@ void message_tools(Html& h, const PageContext& context, const ConversationView& 
   const std::string base = conversation_url(g, v.id, "/m/" + std::to_string(m.id));
   h.m("<div class=\"tools\">");
   if (m.sender_account_id == context.viewer->account.id) {
-    h.m("<form method=\"post\" class=\"inline-form\" action=\"").t(base + "/delete").m("\">");
-    csrf_input(h, context);
-    h.m("<button type=\"submit\" class=\"link-button\">Remove<span class=\"visually-hidden\"> your message</span>"
-        "</button></form>");
+    // A page that asks first: a slip of the finger must not take a message back.
+    h.m("<a href=\"").t(base + "/delete").m("\">Remove<span class=\"visually-hidden\"> your message</span></a>");
   } else {
     h.m("<a href=\"").t(base + "/report").m("\">Report<span class=\"visually-hidden\"> this message</span></a>");
   }
@@ -85,9 +84,16 @@ Response render(PageContext& context, const ConversationView& v, const FormState
   const Group& g = v.group.group;
   const TimeFormatter time = time_formatter(context);
   Html h;
-  h.m("<p class=\"meta\"><a href=\"/messages\">Private messages</a> · in <a href=\"").t(group_url(g)).m("\">")
-      .t(g.name).m("</a></p><h1>").t(v.other_persona_name).m("</h1>");
-  h.m("<p class=\"hint\">Only you and ").t(v.other_persona_name).m(" can read this conversation. Here you are ")
+  h.m("<p class=\"meta\"><a href=\"/messages\">Private messages</a> · in <a href=\"")
+      .t(group_url(g))
+      .m("\">")
+      .t(g.name)
+      .m("</a></p><h1>")
+      .t(v.other_persona_name)
+      .m("</h1>");
+  h.m("<p class=\"hint\">Only you and ")
+      .t(v.other_persona_name)
+      .m(" can read this conversation. Here you are ")
       .t(v.my_persona_name)
       .m(", your name in this group. The group's moderators see a message only if one of you reports it, or if "
          "Hearth's safety filters hold it or flag it.</p>");
@@ -95,7 +101,8 @@ Response render(PageContext& context, const ConversationView& v, const FormState
   if (context.request.query_value("accepted")) notice(h, "You accepted. You can write to each other now.");
   request_panel(h, context, v);
   if (v.earlier) {
-    h.m("<p><a href=\"").t(conversation_url(g, v.id, "?before=" + std::to_string(*v.earlier)))
+    h.m("<p><a href=\"")
+        .t(conversation_url(g, v.id, "?before=" + std::to_string(*v.earlier)))
         .m("\">Earlier messages</a></p>");
   }
   if (v.messages.empty()) h.m("<p>No messages here yet.</p>");
@@ -107,14 +114,19 @@ Response render(PageContext& context, const ConversationView& v, const FormState
     message_html(h, m, mine, v.other_persona_name, time, [&](Html& out) { message_tools(out, context, v, m); });
   }
   h.m("</ol><section id=\"latest\" class=\"card\" aria-labelledby=\"write-h\"><h2 id=\"write-h\">Write to ")
-      .t(v.other_persona_name).m("</h2>");
+      .t(v.other_persona_name)
+      .m("</h2>");
   if (answering(v)) {
     h.m("<p>Accept their request to write back.</p>");
   } else if (v.refusal && !form.error) {
     h.m("<p>").t(v.refusal->message).m("</p>");
   } else {
-    message_form(h, context, {.action = conversation_url(g, v.id), .body = form.body, .idempotency_key = form.key,
-                              .error = form.error, .blocked = form.blocked});
+    message_form(h, context,
+                 {.action = conversation_url(g, v.id),
+                  .body = form.body,
+                  .idempotency_key = form.key,
+                  .error = form.error,
+                  .blocked = form.blocked});
   }
   h.m("</section>");
   Response response = render_page(context, {.title = v.other_persona_name + " · Private messages"}, h, status);
@@ -163,6 +175,31 @@ Response send(PageContext& context) {
   return render(context, *view, form, status_for(error));
 }
 
+Response confirm_remove(PageContext& context) {
+  if (!context.viewer) return render_not_found(context);
+  auto view = load(context);
+  if (!view) return render_not_found(context);
+  const Group& g = view->group.group;
+  const auto message_id = parse_id(context.request.param("message_id").value_or(""));
+  auto message = read_own_message(context.env, context.viewer->account.id, view->id, message_id.value_or(0));
+  if (!message) return render_not_found(context);
+  const std::string back = conversation_url(g, view->id) + "#message-" + std::to_string(message->id);
+  Html h;
+  h.m("<h1>Take this message back?</h1><p>")
+      .t(view->other_persona_name)
+      .m(" will see \"This message was removed by its author\" in its place. This can't be undone.</p><ol "
+         "class=\"results\">");
+  message_html(h, *message, true, view->other_persona_name, time_formatter(context));
+  h.m("</ol><form method=\"post\" action=\"")
+      .t(conversation_url(g, view->id, "/m/" + std::to_string(message->id)))
+      .m("/delete\">");
+  csrf_input(h, context);
+  h.m("<button type=\"submit\" class=\"button\">Take it back</button><a href=\"").t(back).m("\">Keep it</a></form>");
+  Response response = render_page(context, {.title = "Take this message back? · Private messages"}, h);
+  response.set_header("Cache-Control", "no-store");
+  return response;
+}
+
 Response remove(PageContext& context) {
   auto view = load(context);
   if (!view) return render_not_found(context);
@@ -175,10 +212,12 @@ Response remove(PageContext& context) {
 }  // namespace
 
 void add_messages_conversation_page(std::vector<Route>& routes, const ActionEnvironment& env) {
-  routes.push_back({Method::get, "/g/{slug}/messages/{id}", web_page(env, PageAccess::anyone, show),
-                    "web.messages.conversation"});
+  routes.push_back(
+      {Method::get, "/g/{slug}/messages/{id}", web_page(env, PageAccess::anyone, show), "web.messages.conversation"});
   routes.push_back({Method::post, "/g/{slug}/messages/{id}", web_page(env, PageAccess::members_only, send),
                     "web.messages.conversation.send"});
+  routes.push_back({Method::get, "/g/{slug}/messages/{id}/m/{message_id}/delete",
+                    web_page(env, PageAccess::anyone, confirm_remove), "web.messages.message.delete.confirm"});
   routes.push_back({Method::post, "/g/{slug}/messages/{id}/m/{message_id}/delete",
                     web_page(env, PageAccess::members_only, remove), "web.messages.message.delete"});
 }
