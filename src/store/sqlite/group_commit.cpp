@@ -48,8 +48,23 @@ void GroupCommit::lead(std::unique_lock<std::mutex>& lock) {
   queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(count));
   lock.unlock();
   const auto started = std::chrono::steady_clock::now();
-  run_batch(batch);
-  if (observer_) observer_(batch.size(), started);
+  try {
+    run_batch(batch);
+  } catch (...) {  // only allocation can throw here; no caller may be left waiting
+    for (Request* request : batch) {
+      if (!request->error) request->error = std::current_exception();
+    }
+    try {
+      if (writer_.in_transaction()) writer_.execute_script("ROLLBACK");
+    } catch (...) {
+    }
+  }
+  if (observer_) {
+    try {
+      observer_(batch.size(), started);
+    } catch (...) {  // a metric must not turn a committed write into an error
+    }
+  }
   lock.lock();
   for (Request* request : batch) request->done = true;
   leading_ = false;
