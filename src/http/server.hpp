@@ -1,6 +1,7 @@
 #pragma once
-// The HTTP/1.1 server. Beast and Asio stay inside server.cpp: this header exposes none of
-// their types, so the code that configures a server does not pay their compile time.
+// The HTTP/1.1 server. Beast and Asio stay inside server.cpp and the files beside it that
+// implement it (detail/server_impl.hpp): this header exposes none of their types, so the
+// code that configures a server does not pay their compile time.
 #include <chrono>
 #include <cstdint>
 #include <functional>
