@@ -153,8 +153,8 @@ Result<NewThread> do_start_thread(const ActionEnvironment& env, AccountId accoun
         // post_count counts published posts: a thread whose opening post waits for a
         // moderator has none, and is listed nowhere until it is approved.
         const int64_t published = hold == HoldReason::none ? 1 : 0;
-        const threads::Thread thread{
-            random_id(), group_id, draft->title, random_id(), false, false, published, now, now};
+        const threads::Thread thread{random_id(), group_id,  draft->title, random_id(), false,
+                                     false,       published, now,          now};
         threads::insert(c, thread);
         posts::Post post = new_post(c, thread.opening_post_id, group->group, thread.id, account,
                                     group->viewer.membership->persona_id, *draft, now, key);
@@ -181,14 +181,15 @@ Result<NewThread> do_start_thread(const ActionEnvironment& env, AccountId accoun
 
 Result<PostId> do_reply(const ActionEnvironment& env, AccountId account, ThreadId thread_id,
                         std::optional<PostId> parent_id, const PostDraft& raw, std::string_view idempotency_key,
-                        const FilterChoice& choice, FilterOutcome* outcome) {
+                        const FilterChoice& choice, FilterOutcome* outcome, PlacedReply* placed) {
   if (auto ok = validate_idempotency_key(idempotency_key); !ok) return ok.error();
   auto draft = validate_post_draft(raw, false);
   if (!draft) return draft.error();
   const std::string key(idempotency_key);
   auto plan = screen_draft(env, account, *draft, choice, outcome, [&](Connection& c) -> std::optional<FilterTarget> {
     auto found = find_thread_in(c, thread_id, account);
-    if (!found || !can_reply(found->group.group.privacy, found->group.viewer, found->thread.locked)) return std::nullopt;
+    if (!found || !can_reply(found->group.group.privacy, found->group.viewer, found->thread.locked))
+      return std::nullopt;
     if (posts::find_by_idempotency_key(c, account, key)) return std::nullopt;
     // Refused because of a block: no filter prompt first; the write says why.
     const auto parent = posts::find(c, parent_id.value_or(found->thread.opening_post_id));
@@ -201,6 +202,10 @@ Result<PostId> do_reply(const ActionEnvironment& env, AccountId account, ThreadI
     if (earlier.depth == 0 || earlier.thread_id != thread_id) return key_used_elsewhere();
     return earlier.id;
   };
+  PlacedReply landed;  // copied to `placed` only once the write has committed
+  const auto note_place = [&](const posts::Post& post, const Group& group) {
+    landed = PlacedReply{post.id, post.parent_id, post.depth, post.anonymous, group.slug};
+  };
   auto replied = post_once<PostId>(
       env,
       [&](Connection& c) -> Result<PostId> {
@@ -212,7 +217,10 @@ Result<PostId> do_reply(const ActionEnvironment& env, AccountId account, ThreadI
           if (!can_participate(group.privacy, viewer)) return participation_refused(viewer);
           return make_error(ErrorCode::forbidden, "This conversation is locked, so it can't take new replies.");
         }
-        if (auto earlier = posts::find_by_idempotency_key(c, account, key)) return repeat(*earlier);
+        if (auto earlier = posts::find_by_idempotency_key(c, account, key)) {
+          note_place(*earlier, group);
+          return repeat(*earlier);
+        }
         if (draft->anonymous && !group.anonymous_posting) return anonymous_not_allowed();
 
         auto parent = posts::find(c, parent_id.value_or(found->thread.opening_post_id));
@@ -245,6 +253,7 @@ Result<PostId> do_reply(const ActionEnvironment& env, AccountId account, ThreadI
         }
         thread_reads::mark_seen(c, account, thread_id, group.id, found->thread.post_count + (post.held_at ? 0 : 1),
                                 now);
+        note_place(post, group);
         return post.id;
       },
       [&](Connection& c) -> std::optional<Result<PostId>> {
@@ -253,6 +262,7 @@ Result<PostId> do_reply(const ActionEnvironment& env, AccountId account, ThreadI
         return repeat(*earlier);
       });
   if (replied) env.changes->thread_changed(thread_id);
+  if (replied && placed && landed.id == *replied) *placed = landed;
   return replied;
 }
 

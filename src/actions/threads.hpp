@@ -35,9 +35,20 @@ Result<NewThread> do_start_thread(const ActionEnvironment& env, AccountId accoun
 // when none is given. Replies nest at most max_reply_depth (3) deep: a reply to a post at
 // depth 3 is placed beside it, at depth 3 under the same parent, so the conversation stays
 // readable on a phone. Locked threads take replies from moderators only.
+// `placed`, when given, is filled with where the reply landed (or the earlier one, for a
+// repeated key), so the API can answer without reading the post again; a reply found only
+// after a lost race for its key leaves it empty (id 0).
+struct PlacedReply {
+  PostId id = 0;
+  std::optional<PostId> parent_id;
+  int depth = 0;
+  bool anonymous = false;
+  std::string group_slug;
+};
 Result<PostId> do_reply(const ActionEnvironment& env, AccountId account, ThreadId thread_id,
                         std::optional<PostId> parent, const PostDraft& draft, std::string_view idempotency_key,
-                        const FilterChoice& choice = {}, FilterOutcome* outcome = nullptr);
+                        const FilterChoice& choice = {}, FilterOutcome* outcome = nullptr,
+                        PlacedReply* placed = nullptr);
 
 // Moderators pin a thread to the top of the group page, or lock it against new replies.
 Status do_set_thread_pinned(const ActionEnvironment& env, AccountId moderator, ThreadId thread_id, bool pinned);

@@ -52,7 +52,8 @@ Result<PostDraft> draft_from_json(const boost::json::object& body, bool with_tit
   }
   // The body is Markdown: line breaks are welcome, so the action checks it, not string_field.
   const auto* text = body.if_contains("body");
-  if (!text || !text->is_string()) return make_error(ErrorCode::invalid_input, "Please include \"body\" as a string.", "body");
+  if (!text || !text->is_string())
+    return make_error(ErrorCode::invalid_input, "Please include \"body\" as a string.", "body");
   draft.body = std::string(text->as_string());
   auto warning = string_field(body, "content_warning", max_content_warning_length * 4, false);
   if (!warning) return warning.error();
@@ -128,10 +129,10 @@ Response thread_response(const ActionEnvironment& env, const ApiCall& call, Thre
                              {"can_react", can_participate(gv.group.privacy, gv.viewer)},
                              {"can_moderate", can_moderate(gv.viewer)}};
   boost::json::object json{{"thread", thread_with_block(gv.group, page->summary, gv.viewer, blocks)},
-                            {"posts", std::move(posts)},
-                            {"next", page->view.next ? boost::json::value(posts::format_branch_cursor(*page->view.next))
-                                                     : boost::json::value(nullptr)},
-                            {"viewer", std::move(viewer)}};
+                           {"posts", std::move(posts)},
+                           {"next", page->view.next ? boost::json::value(posts::format_branch_cursor(*page->view.next))
+                                                    : boost::json::value(nullptr)},
+                           {"viewer", std::move(viewer)}};
   if (outcome) json["filters"] = filter_outcome_json(*outcome);
   Response response = json_response(status, json);
   if (status == 201) response.set_header("Location", "/api/v1/threads/" + std::to_string(id));
@@ -205,33 +206,39 @@ Response reply(const ActionEnvironment& env, ApiCall& call) {
   std::optional<PostId> parent;
   if (!parent_text->empty()) {
     parent = api_id(*parent_text);
-    if (!parent) return json_error(make_error(ErrorCode::invalid_input, "\"parent_id\" must be a post id.", "parent_id"));
+    if (!parent)
+      return json_error(make_error(ErrorCode::invalid_input, "\"parent_id\" must be a post id.", "parent_id"));
   }
   auto choice = filter_choice_from(*body);
   if (!choice) return json_error(choice.error());
   FilterOutcome outcome;
-  auto posted = do_reply(env, call.viewer->account.id, *id, parent, *draft, *key, *choice, &outcome);
+  PlacedReply placed;
+  auto posted = do_reply(env, call.viewer->account.id, *id, parent, *draft, *key, *choice, &outcome, &placed);
   if (!posted) {
     Error error = posted.error();
     if (error.field == "parent") error.field = "parent_id";
     return filter_error_json(error, outcome);
   }
-  const auto post = env.store.read([&](Connection& c) { return find_post_in(c, *posted, call.viewer->account.id); });
-  if (!post) return json_error(post_not_found());
-  const Group& g = post->thread.group.group;
-  Response response = json_response(
-      201, {{"post",
-             {{"id", std::to_string(post->post.id)},
-              {"thread_id", std::to_string(post->post.thread_id)},
-              {"parent_id", post->post.parent_id ? boost::json::value(std::to_string(*post->post.parent_id))
-                                                 : boost::json::value(nullptr)},
-              {"depth", post->post.depth},
-              {"anonymous", post->post.anonymous},
-              // ?post= makes the page show the reply, which may be beyond the first page.
-              {"url", "/g/" + g.slug + "/t/" + std::to_string(post->post.thread_id) + "?post=" +
-                          std::to_string(post->post.id) + "#post-" + std::to_string(post->post.id)}}},
-            {"filters", filter_outcome_json(outcome)}});
-  response.set_header("Location", "/api/v1/threads/" + std::to_string(post->post.thread_id));
+  if (placed.id != *posted) {  // found after a lost race for its key: read where it is
+    const auto post = env.store.read([&](Connection& c) { return find_post_in(c, *posted, call.viewer->account.id); });
+    if (!post) return json_error(post_not_found());
+    placed = {post->post.id, post->post.parent_id, post->post.depth, post->post.anonymous,
+              post->thread.group.group.slug};
+  }
+  const std::string thread = std::to_string(*id);
+  const std::string post = std::to_string(placed.id);
+  Response response =
+      json_response(201, {{"post",
+                           {{"id", post},
+                            {"thread_id", thread},
+                            {"parent_id", placed.parent_id ? boost::json::value(std::to_string(*placed.parent_id))
+                                                           : boost::json::value(nullptr)},
+                            {"depth", placed.depth},
+                            {"anonymous", placed.anonymous},
+                            // ?post= makes the page show the reply, which may be beyond the first page.
+                            {"url", "/g/" + placed.group_slug + "/t/" + thread + "?post=" + post + "#post-" + post}}},
+                          {"filters", filter_outcome_json(outcome)}});
+  response.set_header("Location", "/api/v1/threads/" + thread);
   return response;
 }
 
@@ -244,7 +251,8 @@ Response update(const ActionEnvironment& env, ApiCall& call) {
     const auto* value = body->if_contains(name);
     if (!value || value->is_null()) continue;
     if (!value->is_bool()) {
-      return json_error(make_error(ErrorCode::invalid_input, std::string("\"") + name + "\" must be true or false.", name));
+      return json_error(
+          make_error(ErrorCode::invalid_input, std::string("\"") + name + "\" must be true or false.", name));
     }
     const Status done = std::string_view(name) == "pinned"
                             ? do_set_thread_pinned(env, call.viewer->account.id, *id, value->as_bool())
@@ -272,7 +280,8 @@ Response feed(const ActionEnvironment& env, ApiCall& call) {
   const auto limit = limit_of(call, 50, thread_reads::max_feed_size);
   if (!limit) return json_error(limit.error());
   boost::json::array items;
-  for (const auto& entry : read_home_feed(env, call.viewer->account.id, *limit)) items.push_back(feed_entry_json(entry));
+  for (const auto& entry : read_home_feed(env, call.viewer->account.id, *limit))
+    items.push_back(feed_entry_json(entry));
   return json_response(200, {{"threads", std::move(items)}});
 }
 
@@ -280,18 +289,20 @@ Response feed(const ActionEnvironment& env, ApiCall& call) {
 
 void add_thread_routes(std::vector<Route>& routes, const ActionEnvironment& env) {
   const auto route = [&](Method method, const char* pattern, Access access, auto handler, const char* name) {
-    routes.push_back({method, pattern, api_endpoint(env, access, [&env, handler](ApiCall& c) { return handler(env, c); }),
-                      name});
+    routes.push_back(
+        {method, pattern, api_endpoint(env, access, [&env, handler](ApiCall& c) { return handler(env, c); }), name});
   };
   route(Method::get, "/api/v1/groups/{slug}/threads", Access::anyone, list, "api.threads.list");
   route(Method::post, "/api/v1/groups/{slug}/threads", Access::member, start, "api.threads.create");
   route(Method::get, "/api/v1/threads/{id}", Access::anyone, show, "api.threads.get");
   route(Method::patch, "/api/v1/threads/{id}", Access::member, update, "api.threads.update");
   route(Method::post, "/api/v1/threads/{id}/posts", Access::member, reply, "api.threads.reply");
-  route(Method::put, "/api/v1/threads/{id}/follow", Access::member,
-        [](const ActionEnvironment& e, ApiCall& c) { return follow(e, c, true); }, "api.threads.follow");
-  route(Method::delete_, "/api/v1/threads/{id}/follow", Access::member,
-        [](const ActionEnvironment& e, ApiCall& c) { return follow(e, c, false); }, "api.threads.unfollow");
+  route(
+      Method::put, "/api/v1/threads/{id}/follow", Access::member,
+      [](const ActionEnvironment& e, ApiCall& c) { return follow(e, c, true); }, "api.threads.follow");
+  route(
+      Method::delete_, "/api/v1/threads/{id}/follow", Access::member,
+      [](const ActionEnvironment& e, ApiCall& c) { return follow(e, c, false); }, "api.threads.unfollow");
   route(Method::post, "/api/v1/threads/{id}/read", Access::member, mark_read, "api.threads.read");
   route(Method::get, "/api/v1/me/feed", Access::member, feed, "api.me.feed");
 }

@@ -129,10 +129,19 @@ class ThreadsApiTest(unittest.TestCase):
         second = ann.api.json("POST", path, {"body": "Retry me"}, token=ann.token, headers={"Idempotency-Key": header_key})
         self.assertEqual((first.status, second.status), (201, 201))
         self.assertEqual(first.json()["post"]["id"], second.json()["post"]["id"])
+        # The retry answers exactly as the first time: where the reply is.
+        self.assertEqual(first.json()["post"], second.json()["post"])
+        reply_id = first.json()["post"]["id"]
+        self.assertEqual(first.json()["post"], {
+            "id": reply_id, "thread_id": thread_id, "parent_id": a.json()["posts"][0]["id"], "depth": 1,
+            "anonymous": False,
+            "url": f"/g/{slug}/t/{thread_id}?post={reply_id}#post-{reply_id}"})
+        nested = ann.call("POST", path, {"body": "Under it", "parent_id": reply_id, "idempotency_key": key()}).json()
+        self.assertEqual((nested["post"]["parent_id"], nested["post"]["depth"]), (reply_id, 2))
         other = ann.call("POST", path, {"body": "Retry me", "idempotency_key": key()})
         self.assertNotEqual(other.json()["post"]["id"], first.json()["post"]["id"], "a new key is a new post")
         posts = ann.call("GET", f"/api/v1/threads/{thread_id}").json()["posts"]
-        self.assertEqual(len(posts), 3)
+        self.assertEqual(len(posts), 4)
         # A key already used for something else can't post again.
         reused = ann.call("POST", f"/api/v1/groups/{slug}/threads",
                           {"title": "Other", "body": "x", "idempotency_key": body["idempotency_key"] + "x"})
