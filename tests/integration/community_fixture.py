@@ -10,6 +10,7 @@ import random
 import re
 import secrets
 import string
+import unittest
 
 from db import execute, query  # noqa: F401 (the tests take them from here)
 from groups_fixtures import LIMITS, Member
@@ -169,4 +170,26 @@ def set_role(owner, slug, persona_id, role):
 
 def start_server():
     return HearthServer(env=LIMITS).start()
+
+
+class CommunityTestCase(unittest.TestCase):
+    """One hearth for a whole test class: started before the class's `_build()` (its accounts,
+    groups and conversations) and stopped after its last test, or at once when `_build` fails."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.server = start_server()
+        try:
+            cls._build()
+        except BaseException:
+            cls.server.stop()
+            raise
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.stop()
+
+    @classmethod
+    def _build(cls):
+        pass
 

@@ -25,26 +25,13 @@ import json
 import re
 import unittest
 
-from community_fixture import (Person, article, join_active, marker, pseudonym, reply, set_role, shows, start_server,
-                               start_thread)
+from community_fixture import (CommunityTestCase, Person, article, join_active, marker, pseudonym, reply, set_role,
+                               shows, start_server, start_thread)
 
 YOU_POSTED = "You posted this anonymously"
 
 
-class AnonymityTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.server = start_server()
-        try:
-            cls._build()
-        except BaseException:
-            cls.server.stop()
-            raise
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.stop()
-
+class AnonymityTest(CommunityTestCase):
     @classmethod
     def _build(cls):
         server = cls.server

@@ -20,7 +20,8 @@ import re
 import time
 import unittest
 
-from community_fixture import Person, join_active, marker, pseudonym, query, reply, set_role, start_server, start_thread
+from community_fixture import (CommunityTestCase, Person, join_active, marker, pseudonym, query, reply, set_role,
+                               start_server, start_thread)
 from test_live_updates import EventStream, post_of
 
 FOLDED = "Hidden because you blocked this member"
@@ -35,20 +36,7 @@ def article(html, post_id):
     return found.group(0).replace('<span class="badge badge-new">New</span> ', "")
 
 
-class BlockingTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.server = start_server()
-        try:
-            cls._build()
-        except BaseException:
-            cls.server.stop()
-            raise
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.stop()
-
+class BlockingTest(CommunityTestCase):
     @classmethod
     def _build(cls):
         server = cls.server

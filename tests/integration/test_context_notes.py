@@ -9,26 +9,14 @@ and remove notes (in the moderation log); revoking a verification takes the badg
 import re
 import unittest
 
-from community_fixture import article, Person, join_active, marker, pseudonym, query, reply, set_role, start_server
+from community_fixture import (CommunityTestCase, Person, article, join_active, marker, pseudonym, query, reply,
+                               set_role, start_server)
 from community_fixture import start_thread
 from hearth_server import run_hearth
 
 
 
-class ContextNotesTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.server = start_server()
-        try:
-            cls._build()
-        except BaseException:
-            cls.server.stop()
-            raise
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.stop()
-
+class ContextNotesTest(CommunityTestCase):
     @classmethod
     def _build(cls):
         server = cls.server

@@ -7,7 +7,8 @@ authors never revealed through what the filters hand to moderators."""
 import re
 import unittest
 
-from community_fixture import Person, idempotency_key, join_active, marker, pseudonym, query, reply, set_role
+from community_fixture import (CommunityTestCase, Person, idempotency_key, join_active, marker, pseudonym, query, reply,
+                               set_role)
 from community_fixture import shows, start_server, start_thread
 from hearth_server import run_hearth
 
@@ -20,20 +21,7 @@ def posts_with(server, text):
     return query(server, "SELECT id, held_at, held_reason, body FROM posts WHERE body LIKE ?", (f"%{text}%",))
 
 
-class FiltersTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.server = start_server()
-        try:
-            cls._build()
-        except BaseException:
-            cls.server.stop()
-            raise
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.stop()
-
+class FiltersTest(CommunityTestCase):
     @classmethod
     def _build(cls):
         server = cls.server

@@ -28,8 +28,8 @@ import re
 import time
 import unittest
 
-from community_fixture import (Person, idempotency_key, join_active, marker, pseudonym, query, set_role, shows,
-                               start_server, start_thread)
+from community_fixture import (CommunityTestCase, Person, idempotency_key, join_active, marker, pseudonym, query,
+                               set_role, shows, start_thread)
 from groups_fixtures import LIMITS
 from hearth_server import HearthServer, database_env, on_postgres
 from test_live_updates import EventStream
@@ -40,20 +40,7 @@ CRISIS = "I can't do this any more. I want to die."
 HURTFUL = "Honestly you are so pathetic for writing this."
 
 
-class MessagesTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.server = start_server()
-        try:
-            cls._build()
-        except BaseException:
-            cls.server.stop()
-            raise
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.stop()
-
+class MessagesTest(CommunityTestCase):
     @classmethod
     def _build(cls):
         server = cls.server

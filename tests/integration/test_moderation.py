@@ -6,25 +6,12 @@ unmask procedure."""
 import re
 import unittest
 
-from community_fixture import article, Person, join_active, marker, pseudonym, query, reply, set_role, start_server
+from community_fixture import CommunityTestCase, Person, article, join_active, marker, pseudonym, query, reply, set_role
 from community_fixture import start_thread
 from hearth_server import run_hearth
 
 
-class ModerationTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.server = start_server()
-        try:
-            cls._build()
-        except BaseException:
-            cls.server.stop()
-            raise
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.stop()
-
+class ModerationTest(CommunityTestCase):
     @classmethod
     def _build(cls):
         server = cls.server

@@ -22,7 +22,8 @@ import re
 import secrets
 import unittest
 
-from community_fixture import article, Person, join_active, marker, pseudonym, reply, shows, start_server, start_thread
+from community_fixture import (CommunityTestCase, Person, article, join_active, marker, pseudonym, reply, shows,
+                               start_thread)
 
 TIMES = re.compile(r'<time[^>]*>.*?</time>|\d{4}-\d{2}-\d{2}T[\d:.]+Z'
                    r'|\b(just now|\d+ (second|minute|hour|day)s? ago)\b', re.S)
@@ -36,20 +37,7 @@ def tokens(fragment, exclude=()):
     return {t for t in found if not any(t in e or e in t for e in exclude)}
 
 
-class UnlinkabilityTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.server = start_server()
-        try:
-            cls._build()
-        except BaseException:
-            cls.server.stop()
-            raise
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.stop()
-
+class UnlinkabilityTest(CommunityTestCase):
     @classmethod
     def _build(cls):
         server = cls.server
