@@ -11,6 +11,7 @@
 #include "web/layout.hpp"
 #include "web/message_views.hpp"
 #include "web/moderation_views.hpp"
+#include "web/report_form.hpp"
 #include "web/routes.hpp"
 
 namespace hearth {
@@ -34,19 +35,6 @@ std::optional<Item> load(PageContext& context) {
   return Item{std::move(*group), std::move(*message)};
 }
 
-void reasons_html(Html& h, const std::vector<std::string>& rules, std::string_view chosen) {
-  h.m("<fieldset class=\"field\"><legend>What's wrong?</legend>");
-  for (const ReportReason reason : all_report_reasons) {
-    if (reason == ReportReason::group_rule && rules.empty()) continue;
-    const std::string_view name = report_reason_name(reason);
-    h.m("<div class=\"radio\"><input type=\"radio\" name=\"reason\" id=\"reason-").t(name).m("\" value=\"").t(name)
-        .m("\"");
-    if (chosen == name) h.m(" checked");
-    h.m(" required><label for=\"reason-").t(name).m("\">").t(report_reason_label(reason)).m("</label></div>");
-  }
-  h.m("</fieldset>");
-}
-
 Response render(PageContext& context, const Item& item, const std::optional<Error>& error) {
   const Group& g = item.group.group;
   const auto rules = context.env.store.read([&](Connection& c) { return groups::rules(c, g.id); });
@@ -56,28 +44,13 @@ Response render(PageContext& context, const Item& item, const std::optional<Erro
   h.m("<section class=\"card narrow-wide\"><h1>Report a private message</h1><p>The group's moderators will read this "
       "message so that they can act on it. They won't read the rest of your conversation.</p>"
       "<h2>The message</h2><div class=\"prose\">")
-      .raw_unescaped(item.message.body_html).m("</div>");
+      .raw_unescaped(item.message.body_html)
+      .m("</div>");
   h.m("<form method=\"post\" action=\"").t(action).m("\">");
   csrf_input(h, context);
   if (error) error_summary(h, *error);
-  reasons_html(h, rules, error ? context.field("reason") : "");
-  if (!rules.empty()) {
-    rule_select(h, rules, "rule", "Which rule it breaks (if you chose that)", error ? context.field("rule") : "",
-                error_for(error, "rule"));
-  }
-  textarea_field(h,
-                 {.name = "note",
-                  .label = "Anything the moderators should know",
-                  .hint = "For example, what worries you. Please leave out anyone's private details.",
-                  .value = error ? context.field("note") : "",
-                  .error = error_for(error, "note"),
-                  .required = false,
-                  .max_length = static_cast<int>(max_report_note_length)},
-                 3);
-  h.m("<p class=\"hint\">If someone is in danger right now, call your local emergency number. Crisis lines are on the "
-      "<a href=\"/help\">Get help now</a> page.</p><button type=\"submit\" class=\"button\">Send the report</button> "
-      "<a href=\"")
-      .t(back).m("\">Cancel</a></form></section>");
+  report_form_fields(h, context, rules, error, back);
+  h.m("</section>");
   return render_page(context, {.title = "Report a private message"}, h, error ? status_for(*error) : 200);
 }
 

@@ -12,6 +12,7 @@
 #include "web/group_views.hpp"
 #include "web/layout.hpp"
 #include "web/moderation_views.hpp"
+#include "web/report_form.hpp"
 #include "web/routes.hpp"
 #include "web/thread_views.hpp"
 
@@ -74,7 +75,6 @@ std::string action_url(const Item& item) {
 
 Response render(PageContext& context, const Item& item, const std::optional<Error>& error) {
   const auto rules = context.env.store.read([&](Connection& c) { return groups::rules(c, item.group.group.id); });
-  const std::string chosen = error ? context.field("reason") : "";
   Html h;
   h.m("<section class=\"card narrow\"><h1>Report ")
       .t(item.kind == ReportItem::post ? "a post" : "a member")
@@ -86,37 +86,8 @@ Response render(PageContext& context, const Item& item, const std::optional<Erro
   h.m("<form method=\"post\" action=\"").t(action_url(item)).m("\">");
   csrf_input(h, context);
   if (error) error_summary(h, *error);
-  h.m("<fieldset class=\"field\"><legend>What's wrong?</legend>");
-  for (const ReportReason reason : all_report_reasons) {
-    if (reason == ReportReason::group_rule && rules.empty()) continue;
-    const std::string_view name = report_reason_name(reason);
-    h.m("<div class=\"radio\"><input type=\"radio\" name=\"reason\" id=\"reason-")
-        .t(name)
-        .m("\" value=\"")
-        .t(name)
-        .m("\"");
-    if (chosen == name) h.m(" checked");
-    h.m(" required><label for=\"reason-").t(name).m("\">").t(report_reason_label(reason)).m("</label></div>");
-  }
-  h.m("</fieldset>");
-  if (!rules.empty()) {
-    rule_select(h, rules, "rule", "Which rule it breaks (if you chose that)", error ? context.field("rule") : "",
-                error_for(error, "rule"));
-  }
-  textarea_field(h,
-                 {.name = "note",
-                  .label = "Anything the moderators should know",
-                  .hint = "For example, what worries you. Please leave out anyone's private details.",
-                  .value = error ? context.field("note") : "",
-                  .error = error_for(error, "note"),
-                  .required = false,
-                  .max_length = static_cast<int>(max_report_note_length)},
-                 3);
-  h.m("<p class=\"hint\">If someone is in danger right now, call your local emergency number. Crisis lines are on the "
-      "<a href=\"/help\">Get help now</a> page.</p><button type=\"submit\" class=\"button\">Send the report</button> "
-      "<a href=\"")
-      .t(item.back)
-      .m("\">Cancel</a></form></section>");
+  report_form_fields(h, context, rules, error, item.back);
+  h.m("</section>");
   return render_page(context, {.title = "Report"}, h, error ? status_for(*error) : 200);
 }
 
