@@ -50,4 +50,10 @@ void report_form_fields(Html& h, const PageContext& context, const std::vector<s
       .m("\">Cancel</a></form>");
 }
 
+Response after_report(const ReportReceipt& receipt, ReportReason reason) {
+  std::string next = receipt.already_reported ? "/me/reports?received=again" : "/me/reports?received=1";
+  if (reason == ReportReason::at_risk) next += "&risk=1";
+  return redirect_see_other(next);
+}
+
 }  // namespace hearth

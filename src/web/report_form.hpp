@@ -7,7 +7,9 @@
 #include <string_view>
 #include <vector>
 
+#include "actions/reports.hpp"
 #include "core/html.hpp"
+#include "core/http_message.hpp"
 #include "core/result.hpp"
 #include "web/page_context.hpp"
 
@@ -17,5 +19,9 @@ namespace hearth {
 // fields keep what the member chose when `error` sends the form back to them.
 void report_form_fields(Html& h, const PageContext& context, const std::vector<std::string>& rules,
                         const std::optional<Error>& error, std::string_view back);
+
+// Once a report is filed: "Your reports", which says it was received (or had been already),
+// and shows the crisis lines when the reason was that someone may be at risk.
+Response after_report(const ReportReceipt& receipt, ReportReason reason);
 
 }  // namespace hearth

@@ -74,9 +74,7 @@ Response submit(PageContext& context) {
     if (filed.error().code == ErrorCode::not_found) return render_not_found(context);
     return render(context, *item, filed.error());
   }
-  std::string next = filed->already_reported ? "/me/reports?received=again" : "/me/reports?received=1";
-  if (*reason == ReportReason::at_risk) next += "&risk=1";
-  return redirect_see_other(next);
+  return after_report(*filed, *reason);
 }
 
 }  // namespace
