@@ -204,18 +204,48 @@ class ReadReplicaTest(unittest.TestCase):
         return eventually(lambda: psql(self.replica_url, f"SELECT pg_last_wal_replay_lsn() >= '{flushed}'") == "t",
                           timeout=30, interval=0.1)
 
+    def routing_report(self, node):
+        """What the node knows of its replica, for a failure message."""
+        metrics = node.client(store_cookies=False).get("/metrics").text
+        lines = [line for line in metrics.splitlines()
+                 if line.startswith(("hearth_db_reads_total", "hearth_db_replica_up", "hearth_cluster"))]
+        logs = [line for line in node.output().splitlines() if "replica" in line or "listen" in line]
+        return "\n".join(lines + logs[-10:])
+
     def test_reads_go_to_the_replica_when_it_has_everything(self):
         self.assertTrue(self.caught_up())
         for node in (self.node_a, self.node_b):
             before = self.reads(node, "replica")
             for _ in range(3):
                 self.member_page(node)
-            self.assertGreaterEqual(self.reads(node, "replica"), before + 3, "reads did not use the replica")
+            self.assertGreaterEqual(self.reads(node, "replica"), before + 3,
+                                    "reads did not use the replica:\n" + self.routing_report(node))
         # The replica really answers them: its own statistics count the connections.
         rows = subprocess.run(["psql", "-qtA", self.replica_url, "-c",
                                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
                                "AND pid <> pg_backend_pid()"], check=True, stdout=subprocess.PIPE, text=True)
         self.assertGreater(int(rows.stdout.strip()), 0)
+
+    def test_reads_go_to_the_replica_while_another_session_holds_unflushed_wal(self):
+        """Another session's open transaction leaves WAL in the primary's buffers that no replica
+        can have yet; a node that counted it (the insert position) kept every read on the
+        primary until that transaction ended (what made CI fail on a loaded machine)."""
+        cluster = os.environ["HEARTH_TEST_POSTGRES"]
+        psql(cluster, "CREATE TABLE IF NOT EXISTS wal_noise (x text)")
+        noise = subprocess.Popen(["psql", "-qX", cluster], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+        self.addCleanup(noise.wait, 30)
+        noise.stdin.write("BEGIN;\nINSERT INTO wal_noise SELECT repeat('x', 2000) FROM generate_series(1, 300);\n"
+                          "SELECT pg_sleep(6);\nROLLBACK;\n")
+        noise.stdin.close()
+        time.sleep(1.0)  # its rows are in the WAL buffers, not flushed
+        reply(self.owner, self.thread["id"], "Written beside a long transaction")  # the node's own write
+        self.assertTrue(self.caught_up())
+        before = self.reads(self.node_a, "replica")
+        for _ in range(3):
+            self.member_page(self.node_a)
+        self.assertGreaterEqual(self.reads(self.node_a, "replica"), before + 3,
+                                "reads stayed on the primary:\n" + self.routing_report(self.node_a))
+        self.assertIsNone(noise.poll(), "the long transaction ended before the reads (the test proved nothing)")
 
     def test_a_member_reads_their_own_write_at_once_on_any_node_while_the_replica_lags(self):
         self.assertTrue(self.caught_up())

@@ -155,7 +155,8 @@ class PostgresChangeBus final : public ChangeBus {
   }
 
   bool read_position() {
-    ResultPtr result(PQexec(connection_, "SELECT pg_current_wal_insert_lsn()::text"), PQclear);
+    const std::string sql = "SELECT " + std::string(committed_position_sql);
+    ResultPtr result(PQexec(connection_, sql.c_str()), PQclear);
     if (!result || PQresultStatus(result.get()) != PGRES_TUPLES_OK || PQntuples(result.get()) != 1) return false;
     const auto lsn = parse_lsn(PQgetvalue(result.get(), 0, 0));
     if (lsn) position_->raise(*lsn);
@@ -189,8 +190,8 @@ class PostgresChangeBus final : public ChangeBus {
     }
     for (const std::string& payload : encode_changes(origin_, notices)) {
       const char* values[] = {payload.c_str()};
-      const std::string sql = std::string("SELECT pg_notify('") + change_channel +
-                              "', pg_current_wal_insert_lsn()::text || ' ' || $1::text)";
+      const std::string sql = std::string("SELECT pg_notify('") + change_channel + "', " +
+                              std::string(committed_position_sql) + " || ' ' || $1::text)";
       ResultPtr result(PQexecParams(connection_, sql.c_str(), 1, nullptr, values, nullptr, nullptr, 0), PQclear);
       if (!result || PQresultStatus(result.get()) != PGRES_TUPLES_OK) {
         std::lock_guard lock(mutex_);

@@ -8,8 +8,8 @@
 #include "core/metrics.hpp"
 #include "store/postgres/postgres_connection.hpp"
 #include "store/postgres/replica_reads.hpp"
-#include "store/reader_pool.hpp"
 #include "store/read_routing.hpp"
+#include "store/reader_pool.hpp"
 
 namespace hearth {
 namespace {
@@ -91,7 +91,7 @@ class PostgresDatabase final : public Database {
   void note_position() {
     try {
       bool known = false;
-      writer_->execute("SELECT pg_current_wal_insert_lsn()::text", {}, [&](const Row& row) {
+      writer_->execute(std::string("SELECT ") + std::string(postgres::committed_position_sql), {}, [&](const Row& row) {
         if (const auto lsn = postgres::parse_lsn(row.text(0))) {
           position_->raise(*lsn);
           known = true;

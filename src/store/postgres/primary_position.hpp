@@ -17,7 +17,16 @@ namespace hearth::postgres {
 // A WAL position as PostgreSQL prints it ("16/B374D848") as one number; nullopt otherwise.
 std::optional<uint64_t> parse_lsn(std::string_view text);
 
-// The positions this node knows come from pg_current_wal_insert_lsn(). When the last record
+// The primary's position that covers every commit that has returned, as SQL giving the text
+// of an LSN. A commit returns once its WAL is flushed (unless synchronous_commit is off), so
+// the flush position covers it; the insert position would too, but also counts WAL that
+// other sessions' open transactions have only buffered, which no replica can have yet:
+// reads would stay off a replica that has everything this node wrote, until those flush.
+inline constexpr std::string_view committed_position_sql =
+    "(CASE WHEN current_setting('synchronous_commit') = 'off' THEN pg_current_wal_insert_lsn()"
+    " ELSE pg_current_wal_flush_lsn() END)::text";
+
+// With synchronous_commit off the positions come from pg_current_wal_insert_lsn(). When the last record
 // ended exactly at a WAL page boundary, that function points past the next page's header
 // (24 bytes; 40 on a segment's first page), where no record can end, while a replica that
 // has replayed everything reports the boundary itself. Without this, such a position (about
