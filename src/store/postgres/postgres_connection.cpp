@@ -116,6 +116,12 @@ void PostgresConnection::connect() {
   // A writer waiting longer than this on another's lock gives up (busy) instead of hanging,
   // like SQLite's busy timeout; times are UTC like everything Hearth stores.
   execute_script("SET lock_timeout = '30s'; SET TIME ZONE 'UTC'; SET client_encoding = 'UTF8'");
+  // An acknowledged write must survive a crash: a server whose default is synchronous_commit
+  // = off still flushes Hearth's commits before they return ('local'; any stronger setting
+  // the operator chose stays). The read replica's routing relies on it too: the flush
+  // position then covers every commit that has returned (store/postgres/primary_position.hpp).
+  execute_script(
+      "SELECT set_config('synchronous_commit', 'local', false) WHERE current_setting('synchronous_commit') = 'off'");
 }
 
 void PostgresConnection::begin(std::string_view begin_sql) {

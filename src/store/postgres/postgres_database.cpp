@@ -55,6 +55,8 @@ class PostgresDatabase final : public Database {
         return;
       }
     }
+    if (replica_ && !position_known_)
+      Metrics::global().count("hearth_db_replica_passed_total", {{"why", "position_unknown"}});
     if (replica_) Metrics::global().count("hearth_db_reads_total", {{"server", "primary"}});
     readers_.with_reader([&](PostgresConnection& reader) {
       const auto started = std::chrono::steady_clock::now();

@@ -18,18 +18,17 @@ namespace hearth::postgres {
 std::optional<uint64_t> parse_lsn(std::string_view text);
 
 // The primary's position that covers every commit that has returned, as SQL giving the text
-// of an LSN. A commit returns once its WAL is flushed (unless synchronous_commit is off), so
-// the flush position covers it; the insert position would too, but also counts WAL that
-// other sessions' open transactions have only buffered, which no replica can have yet:
-// reads would stay off a replica that has everything this node wrote, until those flush.
-inline constexpr std::string_view committed_position_sql =
-    "(CASE WHEN current_setting('synchronous_commit') = 'off' THEN pg_current_wal_insert_lsn()"
-    " ELSE pg_current_wal_flush_lsn() END)::text";
+// of an LSN. Hearth's connections never commit with synchronous_commit off (see
+// PostgresConnection::connect), so a commit returns once its WAL is flushed and the flush
+// position covers it. The insert position would too, but it also counts WAL that other
+// sessions' open transactions have only buffered, which no replica can have yet: reads would
+// stay off a replica that has everything this node wrote, until those transactions end.
+inline constexpr std::string_view committed_position_sql = "pg_current_wal_flush_lsn()::text";
 
-// With synchronous_commit off the positions come from pg_current_wal_insert_lsn(). When the last record
-// ended exactly at a WAL page boundary, that function points past the next page's header
-// (24 bytes; 40 on a segment's first page), where no record can end, while a replica that
-// has replayed everything reports the boundary itself. Without this, such a position (about
+// When the last record ended exactly at a WAL page boundary, a WAL position read from the
+// primary may point past the next page's header (24 bytes; 40 on a segment's first page),
+// where no record can end, while a replica that has replayed everything reports the
+// boundary itself. Without this, such a position (about
 // one commit in a thousand) would keep reads off the replica until the next write. No
 // record ends inside a page header, so the boundary is exactly as good a position.
 uint64_t end_of_last_record(uint64_t insert_lsn, uint64_t wal_block_size, uint64_t wal_segment_size);

@@ -10,6 +10,14 @@ namespace {
 
 constexpr std::chrono::seconds retry_after{5};
 constexpr std::string_view up_metric = "hearth_db_replica_up";
+constexpr std::string_view passed_metric = "hearth_db_replica_passed_total";
+constexpr std::string_view behind_metric = "hearth_db_replica_behind_bytes";
+
+// Why a read that could have used the replica went to the primary (for operators: a replica
+// that is up but never used shows here why).
+void passed(std::string_view why) {
+  Metrics::global().count(passed_metric, {{"why", std::string(why)}});
+}
 
 }  // namespace
 
@@ -22,6 +30,10 @@ ReplicaReads::ReplicaReads(std::string url, int connections, std::shared_ptr<Pri
   Metrics::global().describe(up_metric, MetricType::gauge,
                              "1 while the read replica answers, 0 while reads fall back to the primary");
   Metrics::global().set(up_metric, Labels{}, 1);
+  Metrics::global().describe(passed_metric, MetricType::counter,
+                             "Reads that went to the primary although a replica is configured, by why");
+  Metrics::global().describe(behind_metric, MetricType::gauge,
+                             "How far the replica's replay was behind what this node's reads need, when last asked");
 }
 
 ReplicaReads::~ReplicaReads() {
@@ -29,15 +41,24 @@ ReplicaReads::~ReplicaReads() {
 }
 
 bool ReplicaReads::read(std::string_view begin_sql, const std::function<void(Connection&)>& body) {
-  if (!position_->listening()) return false;
+  if (!position_->listening()) {
+    passed("not_listening");
+    return false;
+  }
   Slot* slot = checkout();
-  if (!slot) return false;
+  if (!slot) {
+    passed("no_connection");
+    return false;
+  }
   struct Return {
     ReplicaReads* self;
     Slot* slot;
     ~Return() { self->give_back(slot); }
   } give_back{this, slot};
-  if (!fresh_enough(*slot)) return false;
+  if (!fresh_enough(*slot)) {
+    passed("behind");
+    return false;
+  }
   try {
     slot->connection->begin(begin_sql);
   } catch (const DatabaseError& e) {
@@ -118,7 +139,10 @@ bool ReplicaReads::fresh_enough(Slot& slot) {
     down_logged_ = false;
   }
   Metrics::global().set(up_metric, Labels{}, 1);
-  return replayed_.load(std::memory_order_acquire) >= needed();
+  const uint64_t now_replayed = replayed_.load(std::memory_order_acquire);
+  const uint64_t wanted = needed();
+  Metrics::global().set(behind_metric, Labels{}, now_replayed >= wanted ? 0.0 : double(wanted - now_replayed));
+  return now_replayed >= wanted;
 }
 
 void ReplicaReads::mark_down(Slot& slot, const std::string& why) {
