@@ -16,6 +16,10 @@
 namespace hearth {
 
 using SqlValue = std::variant<std::nullptr_t, int64_t, std::string>;
+// An optional column value: NULL when absent.
+inline SqlValue optional_value(const std::optional<int64_t>& value) {
+  return value ? SqlValue(*value) : SqlValue(nullptr);
+}
 
 // Database failures that are not the user's doing surface as exceptions (500/503); the one
 // a user can cause — a unique key taken by a concurrent request — has its own kind so that

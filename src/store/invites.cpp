@@ -9,14 +9,14 @@ Invite to_invite(const Row& r) {
 
 constexpr std::string_view columns = "id, group_id, created_at, expires_at, max_uses, uses, revoked_at";
 
-SqlValue optional(const std::optional<int64_t>& value) { return value ? SqlValue(*value) : SqlValue(nullptr); }
-
 }  // namespace
 
 void insert(Connection& c, const Invite& i, const std::string& token_hash, int64_t created_by) {
-  c.run("INSERT INTO group_invites (id, group_id, token_hash, created_by, created_at, expires_at, max_uses)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        {i.id, i.group_id, token_hash, created_by, i.created_at, optional(i.expires_at), optional(i.max_uses)});
+  c.run(
+      "INSERT INTO group_invites (id, group_id, token_hash, created_by, created_at, expires_at, max_uses)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?)",
+      {i.id, i.group_id, token_hash, created_by, i.created_at, optional_value(i.expires_at),
+       optional_value(i.max_uses)});
 }
 
 std::optional<Invite> find_by_hash(Connection& c, const std::string& token_hash) {
@@ -25,9 +25,9 @@ std::optional<Invite> find_by_hash(Connection& c, const std::string& token_hash)
 }
 
 std::vector<Invite> of_group(Connection& c, GroupId group_id) {
-  return c.all<Invite>(
-      std::string("SELECT ").append(columns).append(" FROM group_invites WHERE group_id = ? ORDER BY created_at DESC, id"),
-      {group_id}, to_invite);
+  return c.all<Invite>(std::string("SELECT ").append(columns).append(
+                           " FROM group_invites WHERE group_id = ? ORDER BY created_at DESC, id"),
+                       {group_id}, to_invite);
 }
 
 void count_use(Connection& c, int64_t invite_id) {

@@ -6,10 +6,6 @@
 namespace hearth::messages {
 namespace {
 
-SqlValue optional_value(const std::optional<int64_t>& value) {
-  return value ? SqlValue(*value) : SqlValue(nullptr);
-}
-
 constexpr std::string_view message_columns =
     "SELECT id, conversation_id, group_id, sender_account_id, sender_persona_id, body, body_html, created_at,"
     " idempotency_key, held_at, held_reason, flag_open, flag_words, at_risk, deleted_at, removed_by_moderator,"
@@ -121,15 +117,18 @@ RequestState parse_request_state(std::string_view name) {
 std::optional<Conversation> find_conversation(Connection& c, ConversationId id) {
   return c.first<Conversation>(
       "SELECT id, group_id, first_persona_id, second_persona_id, created_at FROM message_conversations WHERE id = ?",
-      {id}, [](const Row& r) { return Conversation{r.i64(0), r.i64(1), r.i64(2), r.i64(3), r.i64(4)}; });
+      {id}, [](const Row& r) {
+        return Conversation{r.i64(0), r.i64(1), r.i64(2), r.i64(3), r.i64(4)};
+      });
 }
 
 std::optional<Conversation> find_between(Connection& c, GroupId group_id, PersonaId a, PersonaId b) {
   return c.first<Conversation>(
       "SELECT id, group_id, first_persona_id, second_persona_id, created_at FROM message_conversations"
       " WHERE group_id = ? AND first_persona_id = ? AND second_persona_id = ?",
-      {group_id, std::min(a, b), std::max(a, b)},
-      [](const Row& r) { return Conversation{r.i64(0), r.i64(1), r.i64(2), r.i64(3), r.i64(4)}; });
+      {group_id, std::min(a, b), std::max(a, b)}, [](const Row& r) {
+        return Conversation{r.i64(0), r.i64(1), r.i64(2), r.i64(3), r.i64(4)};
+      });
 }
 
 Conversation create_conversation(Connection& c, ConversationId id, GroupId group_id, const Participant& a,
@@ -166,8 +165,8 @@ bool decline_request(Connection& c, ConversationId id, AccountId account) {
 }
 
 std::optional<Participant> participant(Connection& c, ConversationId id, AccountId account) {
-  return c.first<Participant>(with(participant_columns, " WHERE conversation_id = ? AND account_id = ?"),
-                              {id, account}, participant_of);
+  return c.first<Participant>(with(participant_columns, " WHERE conversation_id = ? AND account_id = ?"), {id, account},
+                              participant_of);
 }
 
 std::optional<Participant> other_participant(Connection& c, ConversationId id, AccountId account) {
@@ -180,8 +179,8 @@ void insert_message(Connection& c, const Message& m) {
       "INSERT INTO private_messages (id, conversation_id, group_id, sender_account_id, sender_persona_id, body,"
       " body_html, created_at, idempotency_key, held_at, held_reason, flag_open, flag_words, at_risk)"
       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {m.id, m.conversation_id, m.group_id, m.sender_account_id, m.sender_persona_id, m.body, m.body_html,
-       m.created_at, m.idempotency_key, optional_value(m.held_at), m.held_reason, int64_t{m.flag_open}, m.flag_words,
+      {m.id, m.conversation_id, m.group_id, m.sender_account_id, m.sender_persona_id, m.body, m.body_html, m.created_at,
+       m.idempotency_key, optional_value(m.held_at), m.held_reason, int64_t{m.flag_open}, m.flag_words,
        int64_t{m.at_risk}});
 }
 
@@ -190,8 +189,8 @@ std::optional<Message> find_message(Connection& c, MessageId id) {
 }
 
 std::optional<Message> find_by_idempotency_key(Connection& c, AccountId sender, const std::string& key) {
-  return c.first<Message>(with(message_columns, " WHERE sender_account_id = ? AND idempotency_key = ?"),
-                          {sender, key}, message_of);
+  return c.first<Message>(with(message_columns, " WHERE sender_account_id = ? AND idempotency_key = ?"), {sender, key},
+                          message_of);
 }
 
 void deliver(Connection& c, ConversationId id, AccountId sender, AccountId to_account, UnixMillis at) {
@@ -207,9 +206,10 @@ void deliver(Connection& c, ConversationId id, AccountId sender, AccountId to_ac
 }
 
 void mark_read(Connection& c, ConversationId id, AccountId account) {
-  c.run("UPDATE message_participants SET unread_count = 0 WHERE conversation_id = ? AND account_id = ?"
-        " AND unread_count <> 0",
-        {id, account});
+  c.run(
+      "UPDATE message_participants SET unread_count = 0 WHERE conversation_id = ? AND account_id = ?"
+      " AND unread_count <> 0",
+      {id, account});
 }
 
 void mark_removed(Connection& c, MessageId id, UnixMillis at) {
@@ -312,12 +312,13 @@ int64_t unread_total(Connection& c, AccountId viewer) {
 }
 
 bool blocked_between(Connection& c, AccountId a, PersonaId a_persona, AccountId b, PersonaId b_persona) {
-  return c.first_i64(
-              "SELECT 1 FROM persona_blocks WHERE (blocker_account_id = ? AND blocked_persona_id = ?)"
-              " OR (blocked_account_id = ? AND blocker_persona_id = ?)"
-              " OR (blocker_account_id = ? AND blocked_persona_id = ?)"
-              " OR (blocked_account_id = ? AND blocker_persona_id = ?) LIMIT 1",
-              {a, b_persona, a, b_persona, b, a_persona, b, a_persona})
+  return c
+      .first_i64(
+          "SELECT 1 FROM persona_blocks WHERE (blocker_account_id = ? AND blocked_persona_id = ?)"
+          " OR (blocked_account_id = ? AND blocker_persona_id = ?)"
+          " OR (blocker_account_id = ? AND blocked_persona_id = ?)"
+          " OR (blocked_account_id = ? AND blocker_persona_id = ?) LIMIT 1",
+          {a, b_persona, a, b_persona, b, a_persona, b, a_persona})
       .has_value();
 }
 

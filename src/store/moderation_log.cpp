@@ -6,11 +6,6 @@
 #include "core/random.hpp"
 
 namespace hearth::moderation_log {
-namespace {
-
-SqlValue optional_value(const std::optional<int64_t>& value) { return value ? SqlValue(*value) : SqlValue(nullptr); }
-
-}  // namespace
 
 void record(Connection& c, GroupId group_id, AccountId actor, std::string_view action, UnixMillis at) {
   c.run("INSERT INTO moderation_log (id, group_id, actor_account_id, action, created_at) VALUES (?, ?, ?, ?, ?)",

@@ -16,10 +16,6 @@ constexpr std::string_view post_columns =
     " anonymous_label, body, content_warning, created_at, edited_at, deleted_at, idempotency_key, body_html,"
     " held_at, held_reason, removed_by_moderator, removal_explanation, removal_rule";
 
-SqlValue optional_value(const std::optional<int64_t>& value) {
-  return value ? SqlValue(*value) : SqlValue(nullptr);
-}
-
 Post to_post(const Row& r) {
   Post p;
   p.id = r.i64(0);
@@ -148,10 +144,27 @@ void insert(Connection& c, const Post& p) {
   c.run(std::string("INSERT INTO posts (")
             .append(post_columns)
             .append(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        {p.id, p.group_id, p.thread_id, optional_value(p.parent_id), int64_t{p.depth}, optional_value(p.branch_id),
-         p.author_account_id, p.author_persona_id, int64_t{p.anonymous}, p.anonymous_label, p.body, p.content_warning,
-         p.created_at, optional_value(p.edited_at), optional_value(p.deleted_at), p.idempotency_key, p.body_html,
-         optional_value(p.held_at), p.held_reason, int64_t{p.removed_by_moderator}, p.removal_explanation,
+        {p.id,
+         p.group_id,
+         p.thread_id,
+         optional_value(p.parent_id),
+         int64_t{p.depth},
+         optional_value(p.branch_id),
+         p.author_account_id,
+         p.author_persona_id,
+         int64_t{p.anonymous},
+         p.anonymous_label,
+         p.body,
+         p.content_warning,
+         p.created_at,
+         optional_value(p.edited_at),
+         optional_value(p.deleted_at),
+         p.idempotency_key,
+         p.body_html,
+         optional_value(p.held_at),
+         p.held_reason,
+         int64_t{p.removed_by_moderator},
+         p.removal_explanation,
          p.removal_rule ? SqlValue(int64_t{*p.removal_rule}) : SqlValue(nullptr)});
 }
 
@@ -191,10 +204,11 @@ void release_hold(Connection& c, PostId id) {
 }
 
 int64_t count_published_by(Connection& c, GroupId group_id, AccountId author, int64_t limit) {
-  return c.first_i64(
-              "SELECT COUNT(*) FROM (SELECT 1 FROM posts WHERE author_account_id = ? AND group_id = ?"
-              " AND held_at IS NULL AND removed_by_moderator = 0 LIMIT ?) AS published",
-              {author, group_id, limit})
+  return c
+      .first_i64(
+          "SELECT COUNT(*) FROM (SELECT 1 FROM posts WHERE author_account_id = ? AND group_id = ?"
+          " AND held_at IS NULL AND removed_by_moderator = 0 LIMIT ?) AS published",
+          {author, group_id, limit})
       .value_or(0);
 }
 

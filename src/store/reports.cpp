@@ -6,10 +6,6 @@
 namespace hearth::reports {
 namespace {
 
-SqlValue optional_value(const std::optional<int64_t>& value) {
-  return value ? SqlValue(*value) : SqlValue(nullptr);
-}
-
 ReportItem item_of(std::string_view name) {
   if (name == "message") return ReportItem::message;
   return name == "persona" ? ReportItem::persona : ReportItem::post;

@@ -5,10 +5,6 @@
 namespace hearth::sanctions {
 namespace {
 
-SqlValue optional_value(const std::optional<int64_t>& value) {
-  return value ? SqlValue(*value) : SqlValue(nullptr);
-}
-
 // "persona_id = ?" or "handle = ?" (with persona_id NULL): one subject, never an account.
 std::string subject_filter(const Subject& subject, std::vector<SqlValue>& params, std::string_view table) {
   if (subject.persona_id) {
